@@ -1,0 +1,61 @@
+//! Typed settings, built once from command-line flags and `ECITIZEN_*`
+//! environment variables (see `cli.rs`) and passed into
+//! [`crate::startup::Application::build`]. There is no global configuration.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use url::Url;
+
+use crate::clock::Clock;
+use crate::db::DatabaseUrl;
+
+/// Everything the server needs to start.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Address to listen on; port 0 picks a free port (tests).
+    pub bind: String,
+    /// Which database to use; its scheme chooses the backend.
+    pub database: DatabaseUrl,
+    /// Where the SQLite file (by default) and generated secrets live.
+    pub data_dir: PathBuf,
+    /// The site's public address, when it is known. With an `https` URL the
+    /// session cookie becomes `Secure` with the `__Host-` prefix, and POST
+    /// requests must come from this origin.
+    pub public_url: Option<Url>,
+    /// Add demo people and classes at start-up.
+    pub demo: bool,
+    /// HTTP worker threads; `None` means one per core.
+    pub workers: Option<usize>,
+    /// Connections kept for reads (SQLite) or for everything (PostgreSQL).
+    pub pool_size: u32,
+    /// How long a request waits for a database connection before giving up.
+    pub db_timeout: Duration,
+    /// The time source; tests replace it with a manual clock.
+    pub clock: Clock,
+}
+
+impl Settings {
+    /// Settings with the documented defaults for the given data directory and
+    /// optional database URL (default: `sqlite://<data_dir>/ecitizen.db`).
+    pub fn new(
+        data_dir: PathBuf,
+        database_url: Option<&str>,
+    ) -> Result<Self, crate::db::DbUrlError> {
+        let database = match database_url {
+            Some(url) => DatabaseUrl::parse(url)?,
+            None => DatabaseUrl::Sqlite(data_dir.join("ecitizen.db")),
+        };
+        Ok(Self {
+            bind: "127.0.0.1:8080".to_owned(),
+            database,
+            data_dir,
+            public_url: None,
+            demo: false,
+            workers: None,
+            pool_size: 8,
+            db_timeout: Duration::from_secs(5),
+            clock: Clock::System,
+        })
+    }
+}

@@ -1,0 +1,139 @@
+//! One connection type over both backends, and the r2d2 manager that opens
+//! the right one for a URL.
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, ConnectionError};
+
+use super::DatabaseUrl;
+
+/// A connection to whichever database the URL chose.
+#[cfg(feature = "postgres")]
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(diesel::SqliteConnection),
+    Postgres(diesel::PgConnection),
+}
+
+/// A connection to whichever database the URL chose.
+#[cfg(not(feature = "postgres"))]
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// Set on every SQLite connection. WAL lets readers run beside the writer;
+/// `synchronous=FULL` makes an acknowledged commit survive power loss; the
+/// busy timeout makes a connection wait for a lock instead of failing.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL;
+PRAGMA synchronous = FULL;
+PRAGMA foreign_keys = ON;
+PRAGMA busy_timeout = 5000;";
+
+/// Whether opening an SQLite connection may create the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenMode {
+    /// The first connection creates the database when it is missing.
+    Create,
+    /// Pool connections need the file to exist: if it vanished, they fail
+    /// rather than quietly start an empty database beside the real one.
+    Existing,
+}
+
+impl DbConnection {
+    /// Opens a connection for `url`, configured for this application.
+    pub fn open(url: &DatabaseUrl, mode: OpenMode) -> Result<Self, ConnectionError> {
+        match url {
+            DatabaseUrl::Sqlite(path) => {
+                let path = path.to_str().ok_or_else(|| {
+                    ConnectionError::InvalidConnectionUrl(
+                        "the SQLite path is not valid UTF-8".into(),
+                    )
+                })?;
+                let mut conn = diesel::SqliteConnection::establish(&sqlite_uri(path, mode))?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(ConnectionError::CouldntSetupConfiguration)?;
+                Ok(Self::Sqlite(conn))
+            }
+            #[cfg(feature = "postgres")]
+            DatabaseUrl::Postgres(url) => {
+                let mut conn = diesel::PgConnection::establish(url)?;
+                // All instants are stored as UTC `timestamp`s.
+                conn.batch_execute("SET TIME ZONE 'UTC'")
+                    .map_err(ConnectionError::CouldntSetupConfiguration)?;
+                Ok(Self::Postgres(conn))
+            }
+            #[cfg(not(feature = "postgres"))]
+            DatabaseUrl::Postgres(_) => Err(ConnectionError::InvalidConnectionUrl(
+                super::DbUrlError::PostgresNotCompiled.to_string(),
+            )),
+        }
+    }
+
+    /// True for SQLite, where writes are serialised through one connection.
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self, Self::Sqlite(_))
+    }
+}
+
+/// An SQLite URI filename (`file:…?mode=…`), so the open mode can be set.
+fn sqlite_uri(path: &str, mode: OpenMode) -> String {
+    let mut uri = String::from("file:");
+    for c in path.chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str(match mode {
+        OpenMode::Create => "?mode=rwc",
+        OpenMode::Existing => "?mode=rw",
+    });
+    uri
+}
+
+/// Opens pool connections from the parsed URL rather than letting the
+/// derive's `establish` try each backend in turn (SQLite accepts any string
+/// as a file name).
+#[derive(Debug)]
+pub struct Manager {
+    pub url: DatabaseUrl,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, Self::Error> {
+        DbConnection::open(&self.url, OpenMode::Existing)
+            .map_err(diesel::r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        conn.is_broken()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_paths_become_uris_with_an_open_mode() {
+        assert_eq!(
+            sqlite_uri("data/ecitizen.db", OpenMode::Create),
+            "file:data/ecitizen.db?mode=rwc"
+        );
+        assert_eq!(
+            sqlite_uri("/tmp/a?b#c%d.db", OpenMode::Existing),
+            "file:/tmp/a%3fb%23c%25d.db?mode=rw"
+        );
+    }
+}

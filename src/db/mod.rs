@@ -1,0 +1,267 @@
+//! Persistence: one connection type over SQLite and PostgreSQL, a read pool,
+//! a single SQLite writer, embedded migrations, and the tables' models.
+//!
+//! Diesel is blocking, so every use goes through [`Db::read`] or
+//! [`Db::write`], which run the closure on actix's blocking thread pool.
+//! Query functions in `models/` take `&mut DbConnection`, never the pool, so
+//! a handler can run several of them in one transaction.
+
+mod connection;
+pub mod migrations;
+pub mod models;
+pub mod schema;
+mod url;
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+
+pub use connection::{DbConnection, OpenMode};
+pub use url::{DatabaseUrl, DbUrlError};
+
+use crate::config::Settings;
+
+/// What can go wrong below the HTTP layer when talking to the database.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("no database connection available")]
+    Pool(#[from] r2d2::Error),
+    #[error("cannot open the database")]
+    Connect(#[from] diesel::ConnectionError),
+    #[error("database query failed")]
+    Query(#[from] diesel::result::Error),
+    #[error("database migration failed: {0}")]
+    Migration(String),
+    #[error("cannot create the data directory {path}")]
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the database task was cancelled")]
+    Cancelled,
+}
+
+type Pool = r2d2::Pool<connection::Manager>;
+
+/// Handle to the database, cheap to clone and shared by all workers.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    /// SQLite only: every write goes through this one connection, so writers
+    /// queue in the process instead of failing with SQLITE_BUSY.
+    writer: Option<Arc<Mutex<DbConnection>>>,
+    url: DatabaseUrl,
+    /// SQLite only: which file the connections opened (device and inode).
+    identity: Option<(u64, u64)>,
+}
+
+impl Db {
+    /// Opens the database named in `settings` (creating the SQLite file and
+    /// its directory when missing). Does not run migrations.
+    pub async fn open(settings: &Settings) -> Result<Self, DbError> {
+        let url = settings.database.clone();
+        let pool_size = settings.pool_size.max(1);
+        let timeout = settings.db_timeout;
+        actix_web::web::block(move || Self::open_blocking(url, pool_size, timeout))
+            .await
+            .map_err(|_| DbError::Cancelled)?
+    }
+
+    fn open_blocking(url: DatabaseUrl, pool_size: u32, timeout: Duration) -> Result<Self, DbError> {
+        let writer = match &url {
+            DatabaseUrl::Sqlite(path) => {
+                if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|source| DbError::DataDir {
+                        path: dir.display().to_string(),
+                        source,
+                    })?;
+                }
+                // Opened before the pool so that the file exists and is in
+                // WAL mode when the readers connect.
+                Some(Arc::new(Mutex::new(DbConnection::open(
+                    &url,
+                    OpenMode::Create,
+                )?)))
+            }
+            DatabaseUrl::Postgres(_) => None,
+        };
+        let identity = match &url {
+            DatabaseUrl::Sqlite(path) => file_identity(path),
+            DatabaseUrl::Postgres(_) => None,
+        };
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size)
+            .min_idle(Some(1))
+            .connection_timeout(timeout)
+            .build(connection::Manager { url: url.clone() })?;
+        Ok(Self {
+            pool,
+            writer,
+            url,
+            identity,
+        })
+    }
+
+    /// The URL this handle was opened with.
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
+    /// Runs `f` with a pooled connection, off the async workers. Use it for
+    /// reads; on SQLite a write here would bypass the single writer.
+    pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get().map_err(DbError::from)?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|_| E::from(DbError::Cancelled))?
+    }
+
+    /// Runs `f` inside one write transaction, off the async workers: on
+    /// SQLite through the single writer with `BEGIN IMMEDIATE` (the write
+    /// lock is taken up front, so the transaction cannot fail half-way for
+    /// lack of it), on PostgreSQL through the pool. `f` must not open a
+    /// transaction of its own; nested `transaction()` calls become savepoints.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let db = self.clone();
+        actix_web::web::block(move || db.with_writer(|conn| in_write_transaction(conn, f)))
+            .await
+            .map_err(|_| E::from(DbError::Cancelled))?
+    }
+
+    /// Runs `f` on the writer connection (SQLite) or a pooled one, without
+    /// opening a transaction. Blocking: call from `web::block`.
+    fn with_writer<T, E>(&self, f: impl FnOnce(&mut DbConnection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        match &self.writer {
+            Some(writer) => f(&mut lock_writer(writer)),
+            None => {
+                let mut conn = self.pool.get().map_err(DbError::from)?;
+                f(&mut conn)
+            }
+        }
+    }
+
+    /// Applies every pending migration and returns their names.
+    pub async fn migrate(&self) -> Result<Vec<String>, DbError> {
+        let db = self.clone();
+        actix_web::web::block(move || db.with_writer(migrations::run_pending))
+            .await
+            .map_err(|_| DbError::Cancelled)?
+    }
+
+    /// Reverts every applied migration, newest first (the migration
+    /// round-trip test; rolling a deployment back by hand).
+    pub async fn revert_all(&self) -> Result<Vec<String>, DbError> {
+        let db = self.clone();
+        actix_web::web::block(move || db.with_writer(migrations::revert_all))
+            .await
+            .map_err(|_| DbError::Cancelled)?
+    }
+
+    /// A real round trip to the database, for `/healthz`.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        self.read(|conn| {
+            use diesel::prelude::*;
+            schema::regions::table
+                .select(diesel::dsl::count_star())
+                .first::<i64>(conn)?;
+            Ok::<_, DbError>(())
+        })
+        .await?;
+        // On SQLite the file can vanish or be replaced under open
+        // connections (a removed data directory, a botched restore): they
+        // would go on answering from the old inode and every later write
+        // would be lost, so that counts as down too.
+        if let DatabaseUrl::Sqlite(path) = &self.url
+            && file_identity(path) != self.identity
+        {
+            return Err(DbError::Connect(diesel::ConnectionError::BadConnection(
+                "the SQLite database file was removed or replaced".into(),
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Device and inode of a file, where the platform has them.
+fn file_identity(path: &std::path::Path) -> Option<(u64, u64)> {
+    let metadata = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((metadata.dev(), metadata.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        Some((0, u64::from(metadata.is_file())))
+    }
+}
+
+/// A poisoned lock means a closure panicked while holding the writer; the
+/// connection itself is fine once any transaction it left open is rolled back.
+fn lock_writer(writer: &Mutex<DbConnection>) -> MutexGuard<'_, DbConnection> {
+    let mut guard = writer.lock().unwrap_or_else(|poisoned| {
+        writer.clear_poison();
+        poisoned.into_inner()
+    });
+    let depth = DbConnection::transaction_manager_status_mut(&mut guard)
+        .transaction_depth()
+        .ok()
+        .flatten();
+    if depth.is_some() {
+        let _ = DbConnection::rollback_transaction(&mut guard);
+    }
+    guard
+}
+
+fn in_write_transaction<T, E>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<DbError>,
+{
+    let begun = match conn {
+        DbConnection::Sqlite(inner) => {
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")
+        }
+        #[cfg(feature = "postgres")]
+        DbConnection::Postgres(_) => DbConnection::begin_transaction(conn),
+    };
+    begun.map_err(DbError::from)?;
+    match f(conn) {
+        Ok(value) => match DbConnection::commit_transaction(conn) {
+            Ok(()) => Ok(value),
+            Err(err) => {
+                let _ = DbConnection::rollback_transaction(conn);
+                Err(DbError::from(err).into())
+            }
+        },
+        Err(err) => {
+            let _ = DbConnection::rollback_transaction(conn);
+            Err(err)
+        }
+    }
+}
+
+/// Executes raw SQL (several statements allowed); for migrations-adjacent
+/// maintenance and tests.
+pub fn execute_batch(conn: &mut DbConnection, sql: &str) -> Result<(), DbError> {
+    conn.batch_execute(sql).map_err(DbError::from)
+}

@@ -1,0 +1,138 @@
+//! The catalogues are complete: both languages have the same keys, every key
+//! the code or a template asks for exists, and Arabic plurals are right.
+
+use std::path::Path;
+
+use super::*;
+
+#[test]
+fn both_catalogues_parse_without_errors() {
+    for (lang, source) in [(Lang::Ar, AR_SOURCE), (Lang::En, EN_SOURCE)] {
+        let parsed = FluentResource::try_new(source.to_owned());
+        assert!(
+            parsed.is_ok(),
+            "{} catalogue has syntax errors: {:?}",
+            lang.code(),
+            parsed.err().map(|e| e.1)
+        );
+    }
+}
+
+#[test]
+fn both_languages_have_the_same_keys() {
+    let ar = keys(Lang::Ar);
+    let en = keys(Lang::En);
+    let only_ar: Vec<_> = ar.difference(&en).collect();
+    let only_en: Vec<_> = en.difference(&ar).collect();
+    assert!(only_ar.is_empty(), "keys missing from en.ftl: {only_ar:?}");
+    assert!(only_en.is_empty(), "keys missing from ar.ftl: {only_en:?}");
+}
+
+/// Collects the literal keys passed to `t("…")` / `t_args("…"` in a text.
+fn used_keys(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for marker in ["t(\"", "t_args(\""] {
+        let mut rest = text;
+        while let Some(at) = rest.find(marker) {
+            let before = rest[..at].chars().next_back();
+            let after = &rest[at + marker.len()..];
+            let is_call = !before.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            if is_call && let Some(end) = after.find('"') {
+                found.push(after[..end].to_owned());
+            }
+            rest = after;
+        }
+    }
+    found
+}
+
+fn files_under(dir: &Path, extension: &str, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir)
+        .expect("readable directory")
+        .flatten()
+    {
+        let path = entry.path();
+        if path.is_dir() {
+            files_under(&path, extension, out);
+        } else if path.extension().is_some_and(|ext| ext == extension) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_key_used_in_templates_and_code_exists_in_both_languages() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    files_under(&root.join("templates"), "html", &mut files);
+    files_under(&root.join("src"), "rs", &mut files);
+    let (ar, en) = (keys(Lang::Ar), keys(Lang::En));
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for file in &files {
+        if file.ends_with("i18n/tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).expect("readable source");
+        for key in used_keys(&text) {
+            seen += 1;
+            if !ar.contains(&key) || !en.contains(&key) {
+                missing.push(format!("{}: {key}", file.display()));
+            }
+        }
+    }
+    assert!(
+        seen > 20,
+        "the scan found only {seen} keys: is it still finding them?"
+    );
+    assert!(
+        missing.is_empty(),
+        "keys used but not in both catalogues:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn the_key_scanner_finds_calls_and_ignores_lookalikes() {
+    let found = used_keys(r#"{{ ctx.t("a-b") }} lang.t_args("c", &[]) split("x") format!("y")"#);
+    assert_eq!(found, vec!["a-b".to_owned(), "c".to_owned()]);
+}
+
+#[test]
+fn a_missing_key_shows_the_key_rather_than_nothing() {
+    assert_eq!(Lang::En.t("no-such-key"), "no-such-key");
+}
+
+/// Strips Fluent's bidi isolation marks around placeables.
+fn plain(text: String) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[test]
+fn arabic_plural_forms_follow_the_number() {
+    let count = |n: i64| plain(Lang::Ar.t_args("cohorts-count", &[("count", n.into())]));
+    assert_eq!(count(0), "لا توجد صفوف مفتوحة");
+    assert_eq!(count(1), "صف واحد مفتوح");
+    assert_eq!(count(2), "صفان مفتوحان");
+    assert_eq!(count(3), "3 صفوف مفتوحة");
+    assert_eq!(count(10), "10 صفوف مفتوحة");
+    assert_eq!(count(11), "11 صفاً مفتوحاً");
+    assert_eq!(count(100), "100 صف مفتوح");
+}
+
+#[test]
+fn english_plural_forms_follow_the_number() {
+    let count = |n: i64| plain(Lang::En.t_args("cohorts-count", &[("count", n.into())]));
+    assert_eq!(count(0), "No classes are open");
+    assert_eq!(count(1), "One class is open");
+    assert_eq!(count(7), "7 classes are open");
+}
+
+#[test]
+fn languages_parse_and_know_their_direction() {
+    assert_eq!(Lang::default(), Lang::Ar);
+    assert_eq!(Lang::parse("EN"), Some(Lang::En));
+    assert_eq!(Lang::parse("fr"), None);
+    assert_eq!(Lang::Ar.dir(), "rtl");
+    assert_eq!(Lang::En.dir(), "ltr");
+}

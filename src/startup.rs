@@ -1,0 +1,111 @@
+//! `Application::build`: open the database, apply migrations, add demo data
+//! when asked, bind the listener and assemble the HTTP server.
+
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web as aweb};
+use anyhow::Context;
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::demo;
+use crate::web::{self, AppState, middleware};
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    address: SocketAddr,
+    server: Server,
+    db: Db,
+    demo_facts: Vec<String>,
+}
+
+impl Application {
+    /// Opens the database (running migrations), seeds demo data when
+    /// `settings.demo` is set, and binds `settings.bind` (port 0 picks a
+    /// free port; see [`Application::port`]).
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = Db::open(&settings)
+            .await
+            .with_context(|| format!("cannot open the database {}", settings.database))?;
+        let applied = db
+            .migrate()
+            .await
+            .context("cannot apply database migrations")?;
+        if !applied.is_empty() {
+            tracing::info!(migrations = ?applied, "database migrated");
+        }
+        let demo_facts = if settings.demo {
+            demo::seed(&db, &settings)
+                .await
+                .context("cannot add demo data")?
+        } else {
+            Vec::new()
+        };
+        let listener = TcpListener::bind(&settings.bind)
+            .with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let address = listener.local_addr()?;
+        let workers = settings
+            .workers
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from));
+        let state = aweb::Data::new(AppState {
+            db: db.clone(),
+            settings: Arc::new(settings),
+        });
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .wrap(from_fn(middleware::request_guards))
+                .wrap(from_fn(middleware::error_pages))
+                .wrap(from_fn(middleware::language))
+                .wrap(middleware::security_headers())
+                .wrap(Compress::default())
+                .wrap(from_fn(middleware::request_log))
+                .configure(web::configure)
+        })
+        .listen(listener)?
+        .workers(workers)
+        // In-flight requests get this long to finish after SIGTERM / Ctrl-C.
+        .shutdown_timeout(30)
+        .run();
+        Ok(Self {
+            address,
+            server,
+            db,
+            demo_facts,
+        })
+    }
+
+    /// The port actually bound.
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    /// The address actually bound.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The application's database handle (tests inspect what was stored).
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// What `--demo` added, one printable line each.
+    pub fn demo_facts(&self) -> &[String] {
+        &self.demo_facts
+    }
+
+    /// A handle to stop the server gracefully.
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until SIGTERM / Ctrl-C (or [`ServerHandle::stop`]); in-flight
+    /// requests finish first.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,158 @@
+//! `PageCtx`: what every page needs besides its own data: the language and
+//! direction, a link to the same page in the other language, and the request
+//! id (shown on error pages for support).
+
+use std::convert::Infallible;
+use std::future::{Ready, ready};
+
+use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload};
+use fluent_bundle::FluentValue;
+
+use crate::i18n::Lang;
+use crate::web::assets;
+use crate::web::middleware::RequestId;
+
+/// Per-request page context, passed to every template as `ctx`.
+#[derive(Clone, Debug)]
+pub struct PageCtx {
+    pub lang: Lang,
+    /// This page's address with `lang` set to the other language.
+    pub switch_href: String,
+    /// The request's path, to mark the current navigation item.
+    pub path: String,
+    pub request_id: String,
+}
+
+impl PageCtx {
+    /// Builds the context from a request that went through the middleware.
+    pub fn from_request(req: &HttpRequest) -> Self {
+        let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+        let request_id = req
+            .extensions()
+            .get::<RequestId>()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        Self {
+            lang,
+            switch_href: switch_href(req.path(), req.query_string(), lang.other()),
+            path: req.path().to_owned(),
+            request_id,
+        }
+    }
+
+    /// `ar` or `en`.
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// `rtl` or `ltr`.
+    pub fn dir(&self) -> &'static str {
+        self.lang.dir()
+    }
+
+    /// The code of the other language, for the switch link's `lang` attribute.
+    pub fn other_lang_code(&self) -> &'static str {
+        self.lang.other().code()
+    }
+
+    /// A message in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// A message with one number argument (plural forms follow it).
+    pub fn tn(&self, key: &str, name: &str, value: impl Count) -> String {
+        self.lang
+            .t_args(key, &[(name, FluentValue::from(value.count()))])
+    }
+
+    /// A message with one text argument.
+    pub fn ts(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        self.lang
+            .t_args(key, &[(name, FluentValue::from(value.to_string()))])
+    }
+
+    /// A message with two number arguments.
+    pub fn tn2(
+        &self,
+        key: &str,
+        first: &str,
+        first_value: impl Count,
+        second: &str,
+        second_value: impl Count,
+    ) -> String {
+        self.lang.t_args(
+            key,
+            &[
+                (first, FluentValue::from(first_value.count())),
+                (second, FluentValue::from(second_value.count())),
+            ],
+        )
+    }
+
+    /// The cache-busted address of a static file.
+    pub fn asset(&self, path: &str) -> String {
+        assets::url(path)
+    }
+
+    /// `aria-current="page"` for the navigation link of the current page.
+    pub fn is_current(&self, path: &str) -> bool {
+        self.path == path
+    }
+}
+
+impl FromRequest for PageCtx {
+    type Error = Infallible;
+    type Future = Ready<Result<Self, Infallible>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Self::from_request(req)))
+    }
+}
+
+/// Numbers a template may pass to [`PageCtx::tn`], by value or reference.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! impl_count {
+    ($($t:ty),*) => {$(
+        impl Count for $t {
+            fn count(&self) -> i64 { i64::try_from(*self).unwrap_or(i64::MAX) }
+        }
+        impl Count for &$t {
+            fn count(&self) -> i64 { i64::try_from(**self).unwrap_or(i64::MAX) }
+        }
+    )*};
+}
+impl_count!(i32, i64, u32, usize);
+
+/// `path?…&lang=<lang>`, keeping every other query parameter.
+fn switch_href(path: &str, query: &str, lang: Lang) -> String {
+    let mut serializer = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in url::form_urlencoded::parse(query.as_bytes()) {
+        if name != "lang" {
+            serializer.append_pair(&name, &value);
+        }
+    }
+    serializer.append_pair("lang", lang.code());
+    format!("{path}?{}", serializer.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_switch_link_keeps_filters_and_replaces_the_language() {
+        assert_eq!(switch_href("/", "", Lang::En), "/?lang=en");
+        assert_eq!(
+            switch_href(
+                "/cohorts",
+                "region=eastern&lang=en&period=evening",
+                Lang::Ar
+            ),
+            "/cohorts?region=eastern&period=evening&lang=ar"
+        );
+    }
+}

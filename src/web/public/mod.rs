@@ -1,0 +1,6 @@
+//! Pages anyone can open without signing in.
+
+pub mod cohorts;
+pub mod health;
+pub mod home;
+pub mod views;

@@ -1,0 +1,12 @@
+//! The one integration test binary: each test starts the real server on a
+//! free port with a fresh database (SQLite, or PostgreSQL when
+//! `ECITIZEN_TEST_DATABASE_URL` is set) and talks to it over HTTP.
+
+mod helpers;
+
+mod errors;
+mod health;
+mod language;
+mod migrations;
+mod security;
+mod static_files;
