@@ -7,8 +7,10 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use url::Url;
 
+use crate::accounts;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::db::models::audit;
 use crate::startup::Application;
 
 /// e-Citizen: the computer-literacy programme's web platform.
@@ -55,6 +57,43 @@ pub enum Command {
         #[arg(long, env = "ECITIZEN_DEMO")]
         demo: bool,
     },
+    /// Manage accounts from the command line (e.g. the first admin).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Check the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a trainer, registrar or admin account. The password is read
+    /// from standard input when it is not a terminal; otherwise a one-time
+    /// password is generated, printed once, and must be changed at first
+    /// sign-in.
+    Add {
+        /// trainer, registrar or admin
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+        /// Full name in English letters.
+        #[arg(long)]
+        name_en: String,
+        /// Full name in Arabic letters.
+        #[arg(long)]
+        name_ar: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the hash chain; names the first entry that does not match.
+    Verify,
 }
 
 /// Runs one command to completion.
@@ -90,8 +129,57 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 print_facts(&facts);
             }
         }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    role,
+                    email,
+                    name_en,
+                    name_ar,
+                },
+        } => {
+            let db = Db::open(&settings).await?;
+            db.migrate().await?;
+            let password = read_password_from_stdin()?;
+            let outcome =
+                accounts::add_staff(&db, &settings, &role, &email, &name_en, &name_ar, password)
+                    .await?;
+            print_facts(&outcome);
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let db = Db::open(&settings).await?;
+            let verdict = db
+                .read(|conn| Ok::<_, crate::db::DbError>(audit::verify(conn)?))
+                .await?;
+            match verdict {
+                audit::Verdict::Intact { entries } => {
+                    print_facts(&[format!("audit chain intact: {entries} entries")])
+                }
+                audit::Verdict::Broken { id, reason } => {
+                    anyhow::bail!("audit chain broken at entry {id}: {reason}")
+                }
+            }
+        }
     }
     Ok(())
+}
+
+/// The password piped to standard input, if any (never from a terminal:
+/// it would echo).
+fn read_password_from_stdin() -> anyhow::Result<Option<String>> {
+    use std::io::{IsTerminal, Read};
+    let mut stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Ok(None);
+    }
+    let mut text = String::new();
+    stdin
+        .read_to_string(&mut text)
+        .context("cannot read the password from standard input")?;
+    let password = text.lines().next().unwrap_or("").to_owned();
+    Ok(Some(password).filter(|password| !password.is_empty()))
 }
 
 /// Demo facts go to standard output, one per line, so people and scripts can

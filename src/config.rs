@@ -31,6 +31,11 @@ pub struct Settings {
     pub pool_size: u32,
     /// How long a request waits for a database connection before giving up.
     pub db_timeout: Duration,
+    /// A signed-in session ends after this long without a request (longer
+    /// than any exam, so nobody is signed out mid-exam).
+    pub session_idle: chrono::Duration,
+    /// A session ends this long after sign-in, whatever the activity.
+    pub session_lifetime: chrono::Duration,
     /// The time source; tests replace it with a manual clock.
     pub clock: Clock,
 }
@@ -55,7 +60,17 @@ impl Settings {
             workers: None,
             pool_size: 8,
             db_timeout: Duration::from_secs(5),
+            session_idle: chrono::Duration::hours(2),
+            session_lifetime: chrono::Duration::hours(12),
             clock: Clock::System,
         })
+    }
+
+    /// True when the site is served over https: cookies are then `Secure`
+    /// with the `__Host-` prefix.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url
+            .as_ref()
+            .is_some_and(|url| url.scheme() == "https")
     }
 }

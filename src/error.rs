@@ -18,6 +18,12 @@ pub enum AppError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
+    /// Not signed in: go to the login page, then come back to `next`.
+    #[error("sign-in required")]
+    SignInRequired { next: String },
+    /// Signed in with a one-time password: choose a new one first.
+    #[error("password change required")]
+    PasswordChangeRequired,
     #[error("bad request")]
     BadRequest,
     #[error("request body too large")]
@@ -59,6 +65,7 @@ impl ResponseError for AppError {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::SignInRequired { .. } | Self::PasswordChangeRequired => StatusCode::SEE_OTHER,
             Self::BadRequest => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -73,6 +80,16 @@ impl ResponseError for AppError {
     /// which needs the request's language) is added by the `error_pages`
     /// middleware.
     fn error_response(&self) -> HttpResponse {
+        let location = match self {
+            Self::SignInRequired { next } => Some(crate::web::urls::login_with_next(next)),
+            Self::PasswordChangeRequired => Some(crate::web::urls::ACCOUNT_PASSWORD.to_owned()),
+            _ => None,
+        };
+        if let Some(location) = location {
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, location))
+                .finish();
+        }
         let mut response = HttpResponse::new(self.status_code());
         if let Self::TooManyRequests { retry_after_secs } = self
             && let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string())

@@ -7,6 +7,8 @@
 #[cfg(not(feature = "sqlite"))]
 compile_error!("the `sqlite` feature is required: it is the default, embedded database");
 
+pub mod accounts;
+pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;

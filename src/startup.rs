@@ -9,6 +9,7 @@ use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web as aweb};
 use anyhow::Context;
 
+use crate::auth::password::Hasher;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::demo;
@@ -50,13 +51,17 @@ impl Application {
         let workers = settings
             .workers
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from));
+        let hasher = Hasher::new(std::thread::available_parallelism().map_or(2, usize::from));
         let state = aweb::Data::new(AppState {
             db: db.clone(),
             settings: Arc::new(settings),
+            hasher,
         });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .wrap(from_fn(crate::auth::csrf::check))
+                .wrap(from_fn(crate::auth::session::load))
                 .wrap(from_fn(middleware::request_guards))
                 .wrap(from_fn(middleware::error_pages))
                 .wrap(from_fn(middleware::language))

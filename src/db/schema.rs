@@ -48,4 +48,75 @@ diesel::table! {
 diesel::joinable!(towns -> regions (region_id));
 diesel::joinable!(syllabus_blocks -> courses (course_id));
 
-diesel::allow_tables_to_appear_in_same_query!(regions, towns, courses, syllabus_blocks);
+diesel::table! {
+    users (id) {
+        id -> Integer,
+        role -> Text,
+        full_name_ar -> Text,
+        full_name_en -> Text,
+        email -> Nullable<Text>,
+        emirates_id -> Nullable<Text>,
+        date_of_birth -> Nullable<Date>,
+        gender -> Nullable<Text>,
+        mobile -> Nullable<Text>,
+        target_group -> Nullable<Text>,
+        town_id -> Nullable<Integer>,
+        channel -> Nullable<Text>,
+        password_hash -> Text,
+        must_change_password -> Bool,
+        active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Integer,
+        token_hash -> Text,
+        user_id -> Integer,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    login_attempts (id) {
+        id -> Integer,
+        account_key -> Text,
+        client_ip -> Text,
+        succeeded -> Bool,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<Integer>,
+        action -> Text,
+        subject -> Text,
+        details -> Text,
+        client_ip -> Nullable<Text>,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::joinable!(users -> towns (town_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(audit_log -> users (actor_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    regions,
+    towns,
+    courses,
+    syllabus_blocks,
+    users,
+    sessions,
+    login_attempts,
+    audit_log,
+);

@@ -78,3 +78,202 @@ error-500-title = حدث خطأ من جهتنا
 error-500-body = تم تسجيل المشكلة. يرجى المحاولة مرة أخرى بعد بضع دقائق.
 error-503-title = الخدمة غير متاحة مؤقتاً
 error-503-body = يرجى المحاولة مرة أخرى بعد بضع دقائق.
+
+## التنقل للمستخدمين المسجلين
+nav-login = تسجيل الدخول
+nav-register = التسجيل
+nav-logout = تسجيل الخروج
+nav-password = تغيير كلمة المرور
+nav-me = صفحتي
+nav-trainer = صفوفي
+nav-registrar = المسجّل
+nav-users = الأشخاص
+nav-audit = سجل التدقيق
+
+## النماذج
+form-errors-title = يرجى تصحيح ما يلي
+form-choose = اختر…
+filter-apply = عرض
+pager-label = الصفحات
+pager-next = الصفحة التالية
+pager-previous = الصفحة السابقة
+field-full-name-ar = الاسم الكامل بالعربية
+field-full-name-en = الاسم الكامل بالإنجليزية
+field-emirates-id = رقم الهوية الإماراتية
+field-date-of-birth = تاريخ الميلاد
+field-gender = الجنس
+field-mobile = رقم الهاتف المتحرك
+field-mobile-optional = رقم الهاتف المتحرك (اختياري)
+field-email = البريد الإلكتروني
+field-email-optional = البريد الإلكتروني (اختياري)
+field-target-group = أيّ مما يلي يصفك أكثر؟
+field-town = مدينة السكن
+field-channel = كيف عرفت بالبرنامج؟
+field-password = كلمة المرور
+field-password-confirm = أعد كتابة كلمة المرور
+field-current-password = كلمة المرور الحالية
+field-new-password = كلمة المرور الجديدة
+field-login = البريد الإلكتروني أو رقم الهوية
+hint-full-name-ar = كما هو مكتوب في هويتك الإماراتية بالحروف العربية. يُطبع في شهادتك.
+hint-full-name-en = كما هو مكتوب في هويتك الإماراتية بالحروف الإنجليزية. يُطبع في شهادتك.
+hint-emirates-id = ‏15 رقماً تبدأ بـ 784، مثل 784-1990-1234567-6. الشرطات اختيارية.
+hint-date-of-birth = مثل 1990-04-23 (السنة-الشهر-اليوم).
+hint-mobile = رقم هاتف متحرك إماراتي، مثل 050 123 4567.
+hint-email = إذا أدخلته يمكنك تسجيل الدخول به أيضاً.
+hint-new-password = ‏10 أحرف على الأقل. بضع كلمات لا علاقة بينها تصنع كلمة مرور قوية يسهل تذكرها.
+hint-login = البريد الإلكتروني أو رقم الهوية الإماراتية لحسابك.
+
+## أخطاء الحقول
+field-required = يرجى تعبئة هذا الحقل.
+field-too-long = هذا النص طويل جداً.
+name-not-arabic = يرجى كتابة الاسم بالحروف العربية.
+name-not-latin = يرجى كتابة الاسم بالحروف الإنجليزية.
+date-invalid = يرجى كتابة التاريخ بصيغة السنة-الشهر-اليوم، مثل 1990-04-23.
+age-out-of-range = البرنامج مخصص لمن تتراوح أعمارهم بين 15 و100 سنة.
+choice-invalid = يرجى اختيار أحد الخيارات.
+eid-format = يتكون رقم الهوية الإماراتية من 15 رقماً.
+eid-country = يبدأ رقم الهوية الإماراتية بـ 784.
+eid-checksum = رقم الهوية الإماراتية غير صحيح: يرجى التحقق من الأرقام.
+eid-year-mismatch = السنة في رقم الهوية لا تطابق سنة الميلاد.
+eid-taken = يوجد حساب بهذا الرقم من قبل. جرّب تسجيل الدخول.
+mobile-invalid = يرجى إدخال رقم هاتف متحرك إماراتي، مثل 050 123 4567.
+email-invalid = يرجى إدخال بريد إلكتروني مثل name@example.ae.
+email-taken = يوجد حساب بهذا البريد الإلكتروني من قبل.
+town-unknown = يرجى اختيار مدينة من القائمة.
+password-too-short = يجب أن تتكون كلمة المرور من 10 أحرف على الأقل.
+password-too-long = يجب ألا تزيد كلمة المرور على 256 حرفاً.
+password-guessable = كلمة المرور هذه سهلة التخمين. جرّب بضع كلمات لا علاقة بينها معاً.
+password-personal = يجب ألا تحتوي كلمة المرور على اسمك أو بريدك الإلكتروني أو رقم هويتك.
+password-mismatch = كلمتا المرور غير متطابقتين.
+password-current-wrong = كلمة المرور الحالية غير صحيحة.
+password-same = يجب أن تختلف كلمة المرور الجديدة عن الحالية.
+
+## الخيارات
+gender-female = أنثى
+gender-male = ذكر
+target-group-parent = وليّ أمر
+target-group-homemaker = ربة منزل
+target-group-job-seeker = باحث عن عمل
+target-group-government-employee = موظف حكومي
+target-group-special-needs = من أصحاب الهمم
+target-group-student = طالب
+target-group-other = غير ذلك
+channel-school = مدرستي
+channel-family-development = مركز التنمية الأسرية
+channel-university = جامعتي
+channel-employer = جهة عملي
+channel-media = الصحف أو الإذاعة أو التلفاز أو وسائل التواصل
+channel-friends-family = الأصدقاء أو العائلة
+channel-other = غير ذلك
+role-trainee = متدرب
+role-trainer = مدرّب
+role-registrar = مسجّل
+role-admin = مدير النظام
+
+## التسجيل
+register-title = التسجيل في المواطن الإلكتروني
+register-lead = التسجيل مجاني. ستحتاج إلى هويتك الإماراتية ورقم هاتف متحرك.
+register-section-person = بياناتك
+register-section-contact = كيف نتواصل معك
+register-section-password = كلمة المرور
+register-submit = أنشئ حسابي
+register-have-account = مسجّل من قبل؟
+
+## تسجيل الدخول
+login-title = تسجيل الدخول
+login-submit = دخول
+login-no-account = جديد في المواطن الإلكتروني؟
+login-failed = البريد الإلكتروني أو رقم الهوية أو كلمة المرور غير صحيح.
+login-deactivated = تم إيقاف هذا الحساب. يرجى التواصل مع مكتب البرنامج.
+login-throttled = { $minutes ->
+    [one] محاولات كثيرة جداً. يرجى الانتظار دقيقة ثم المحاولة مرة أخرى.
+    [two] محاولات كثيرة جداً. يرجى الانتظار دقيقتين ثم المحاولة مرة أخرى.
+    [few] محاولات كثيرة جداً. يرجى الانتظار { $minutes } دقائق ثم المحاولة مرة أخرى.
+   *[other] محاولات كثيرة جداً. يرجى الانتظار { $minutes } دقيقة ثم المحاولة مرة أخرى.
+}
+
+## تغيير كلمة المرور
+password-title = تغيير كلمة المرور
+password-lead = اختر كلمة مرور لا تستخدمها في أي مكان آخر.
+password-forced = سجلت الدخول بكلمة مرور لمرة واحدة. يرجى اختيار كلمة مرورك الخاصة للمتابعة.
+password-submit = تغيير كلمة المرور
+
+## الرسائل
+flash-welcome = مرحباً بك في المواطن الإلكتروني! حسابك جاهز.
+flash-signed-out = تم تسجيل خروجك من جميع الأجهزة.
+flash-password-changed = تم تغيير كلمة المرور، وتم تسجيل خروجك من الأجهزة الأخرى.
+flash-not-on-self = لا يمكنك تعديل حسابك من هنا.
+flash-user-deactivated = تم إيقاف الحساب وإنهاء جلساته.
+flash-user-reactivated = تمت إعادة تفعيل الحساب.
+flash-role-invalid = يرجى اختيار دور صحيح.
+flash-role-unchanged = لدى الشخص هذا الدور من قبل.
+flash-role-changed = تم تغيير الدور.
+
+## الصفحات الشخصية
+me-title = صفحتي
+me-welcome = مرحباً، { $name }
+me-class-title = صفي
+me-no-class = لم تنضم إلى أي صف بعد.
+me-profile-title = بياناتي
+profile-name-ar = الاسم بالعربية
+profile-name-en = الاسم بالإنجليزية
+profile-emirates-id = رقم الهوية
+profile-mobile = الهاتف المتحرك
+profile-email = البريد الإلكتروني
+profile-town = مدينة السكن
+profile-target-group = الفئة
+trainer-title = مساحة المدرّب
+trainer-classes-title = صفوفي
+trainer-no-classes = لم تُسند إليك أي صفوف بعد.
+registrar-title = مساحة المسجّل
+registrar-pending-title = شهادات بانتظار الإصدار
+registrar-no-pending = لا توجد شهادات بانتظار الإصدار.
+
+## الأشخاص (الإدارة)
+users-title = الأشخاص
+users-search = الاسم أو البريد أو رقم الهوية أو الهاتف
+users-role-filter = الدور
+users-all-roles = كل الأدوار
+users-none = لا يوجد من يطابق هذا البحث.
+users-col-name = الاسم
+users-col-role = الدور
+users-col-status = الحالة
+users-col-actions = الإجراءات
+users-active = نشط
+users-inactive = موقوف
+users-you = هذا أنت
+users-deactivate = إيقاف
+users-reactivate = إعادة تفعيل
+users-reset = إعادة تعيين كلمة المرور
+users-change-role = تغيير الدور
+users-create-title = إنشاء حساب لموظف
+users-create-lead = يحصل المدربون والمسجلون والمديرون على كلمة مرور لمرة واحدة، ويختارون كلمة مرورهم عند أول دخول.
+users-create-submit = إنشاء الحساب
+users-credential-title = كلمة مرور لمرة واحدة
+users-credential-lead = سلّم كلمة المرور هذه للشخص الآن. لن تظهر إلا مرة واحدة، وعليه تغييرها عند تسجيل الدخول.
+users-one-time-password = كلمة المرور المؤقتة
+
+## سجل التدقيق (الإدارة)
+audit-title = سجل التدقيق
+audit-lead = كل عملية دخول وتغيير في الحسابات وقرار في البرنامج، الأحدث أولاً. السجلات مترابطة بحيث يُكتشف أي تعديل.
+audit-all-actions = كل الإجراءات
+audit-actor-id = الشخص (رقم الحساب)
+audit-from = من
+audit-to = إلى
+audit-none = لا توجد سجلات مطابقة.
+audit-col-time = الوقت
+audit-col-actor = بواسطة
+audit-col-action = الإجراء
+audit-col-subject = يخص
+audit-col-details = التفاصيل
+audit-col-address = العنوان
+audit-user-register = تسجيل جديد
+audit-login-success = تسجيل دخول
+audit-login-failure = محاولة دخول فاشلة
+audit-logout = تسجيل خروج
+audit-password-change = تغيير كلمة المرور
+audit-user-create = إنشاء حساب
+audit-user-password-reset = إعادة تعيين كلمة المرور
+audit-user-deactivate = إيقاف حساب
+audit-user-reactivate = إعادة تفعيل حساب
+audit-user-role-change = تغيير الدور

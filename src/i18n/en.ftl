@@ -68,3 +68,200 @@ error-500-title = Something went wrong on our side
 error-500-body = The problem has been recorded. Please try again in a few minutes.
 error-503-title = The service is temporarily unavailable
 error-503-body = Please try again in a few minutes.
+
+## Navigation for signed-in people
+nav-login = Sign in
+nav-register = Register
+nav-logout = Sign out
+nav-password = Change password
+nav-me = My page
+nav-trainer = My classes
+nav-registrar = Registrar
+nav-users = People
+nav-audit = Audit log
+
+## Forms
+form-errors-title = Please correct the following
+form-choose = Choose…
+filter-apply = Show
+pager-label = Pages
+pager-next = Next page
+pager-previous = Previous page
+field-full-name-ar = Full name in Arabic
+field-full-name-en = Full name in English
+field-emirates-id = Emirates ID number
+field-date-of-birth = Date of birth
+field-gender = Gender
+field-mobile = Mobile number
+field-mobile-optional = Mobile number (optional)
+field-email = E-mail address
+field-email-optional = E-mail address (optional)
+field-target-group = Which describes you best?
+field-town = Home town
+field-channel = How did you hear about the programme?
+field-password = Password
+field-password-confirm = Type the password again
+field-current-password = Current password
+field-new-password = New password
+field-login = E-mail or Emirates ID
+hint-full-name-ar = As written on your Emirates ID, in Arabic letters. It is printed on your certificate.
+hint-full-name-en = As written on your Emirates ID, in English letters. It is printed on your certificate.
+hint-emirates-id = 15 digits starting with 784, for example 784-1990-1234567-6. Dashes are optional.
+hint-date-of-birth = For example 1990-04-23.
+hint-mobile = A UAE mobile number, for example 050 123 4567.
+hint-email = If you give one, you can also sign in with it.
+hint-new-password = At least 10 characters. A few unrelated words make a strong password that is easy to remember.
+hint-login = The e-mail address or Emirates ID number of your account.
+
+## Field errors
+field-required = Please fill this in.
+field-too-long = This is too long.
+name-not-arabic = Please write the name in Arabic letters.
+name-not-latin = Please write the name in English letters.
+date-invalid = Please give the date as year-month-day, for example 1990-04-23.
+age-out-of-range = The programme is for people aged 15 to 100.
+choice-invalid = Please choose one of the options.
+eid-format = An Emirates ID has 15 digits.
+eid-country = An Emirates ID starts with 784.
+eid-checksum = This Emirates ID number is not valid: please check the digits.
+eid-year-mismatch = The year in the Emirates ID does not match the date of birth.
+eid-taken = An account with this Emirates ID already exists. Try signing in instead.
+mobile-invalid = Please give a UAE mobile number, for example 050 123 4567.
+email-invalid = Please give an e-mail address like name@example.ae.
+email-taken = An account with this e-mail address already exists.
+town-unknown = Please choose a town from the list.
+password-too-short = The password must have at least 10 characters.
+password-too-long = The password must have at most 256 characters.
+password-guessable = This password is too easy to guess. Try a few unrelated words together.
+password-personal = The password must not contain your name, e-mail address or Emirates ID.
+password-mismatch = The two passwords are not the same.
+password-current-wrong = The current password is not correct.
+password-same = The new password must be different from the current one.
+
+## Choices
+gender-female = Female
+gender-male = Male
+target-group-parent = Parent
+target-group-homemaker = Homemaker
+target-group-job-seeker = Job seeker
+target-group-government-employee = Government employee
+target-group-special-needs = Person with special needs
+target-group-student = Student
+target-group-other = Other
+channel-school = My school
+channel-family-development = A family-development centre
+channel-university = My university
+channel-employer = My employer
+channel-media = Newspaper, radio, TV or social media
+channel-friends-family = Friends or family
+channel-other = Other
+role-trainee = Trainee
+role-trainer = Trainer
+role-registrar = Registrar
+role-admin = Administrator
+
+## Registration
+register-title = Register for e-Citizen
+register-lead = Registration is free. You will need your Emirates ID and a mobile number.
+register-section-person = About you
+register-section-contact = How to reach you
+register-section-password = Your password
+register-submit = Create my account
+register-have-account = Already registered?
+
+## Signing in
+login-title = Sign in
+login-submit = Sign in
+login-no-account = New to e-Citizen?
+login-failed = The e-mail, Emirates ID or password is not correct.
+login-deactivated = This account has been deactivated. Please contact the programme office.
+login-throttled = { $minutes ->
+    [one] Too many attempts. Please wait a minute and try again.
+   *[other] Too many attempts. Please wait { $minutes } minutes and try again.
+}
+
+## Password change
+password-title = Change your password
+password-lead = Choose a password you do not use anywhere else.
+password-forced = You signed in with a one-time password. Please choose your own password to continue.
+password-submit = Change password
+
+## Flash messages
+flash-welcome = Welcome to e-Citizen! Your account is ready.
+flash-signed-out = You have signed out on every device.
+flash-password-changed = Your password has been changed. You have been signed out everywhere else.
+flash-not-on-self = You cannot change your own account here.
+flash-user-deactivated = The account has been deactivated and its sessions ended.
+flash-user-reactivated = The account has been reactivated.
+flash-role-invalid = Please choose a valid role.
+flash-role-unchanged = The person already has that role.
+flash-role-changed = The role has been changed.
+
+## Dashboards
+me-title = My page
+me-welcome = Welcome, { $name }
+me-class-title = My class
+me-no-class = You have not joined a class yet.
+me-profile-title = My details
+profile-name-ar = Name in Arabic
+profile-name-en = Name in English
+profile-emirates-id = Emirates ID
+profile-mobile = Mobile
+profile-email = E-mail
+profile-town = Home town
+profile-target-group = Group
+trainer-title = Trainer workspace
+trainer-classes-title = My classes
+trainer-no-classes = No classes are assigned to you yet.
+registrar-title = Registrar workspace
+registrar-pending-title = Certificates waiting to be issued
+registrar-no-pending = No certificates are waiting.
+
+## People (admin)
+users-title = People
+users-search = Name, e-mail, Emirates ID or mobile
+users-role-filter = Role
+users-all-roles = All roles
+users-none = Nobody matches this search.
+users-col-name = Name
+users-col-role = Role
+users-col-status = Status
+users-col-actions = Actions
+users-active = Active
+users-inactive = Deactivated
+users-you = This is you
+users-deactivate = Deactivate
+users-reactivate = Reactivate
+users-reset = Reset password
+users-change-role = Change role
+users-create-title = Create a staff account
+users-create-lead = Trainers, registrars and administrators get a one-time password and choose their own at first sign-in.
+users-create-submit = Create account
+users-credential-title = One-time password
+users-credential-lead = Give this password to the person now. It is shown only once; they must change it when they sign in.
+users-one-time-password = One-time password
+
+## Audit log (admin)
+audit-title = Audit log
+audit-lead = Every sign-in, account change and programme decision, newest first. Entries are chained so that any alteration is detected.
+audit-all-actions = All actions
+audit-actor-id = Person (account number)
+audit-from = From
+audit-to = To
+audit-none = No entries match.
+audit-col-time = Time
+audit-col-actor = By
+audit-col-action = Action
+audit-col-subject = About
+audit-col-details = Details
+audit-col-address = Address
+audit-user-register = Registration
+audit-login-success = Signed in
+audit-login-failure = Failed sign-in
+audit-logout = Signed out
+audit-password-change = Password changed
+audit-user-create = Account created
+audit-user-password-reset = Password reset
+audit-user-deactivate = Account deactivated
+audit-user-reactivate = Account reactivated
+audit-user-role-change = Role changed

@@ -31,7 +31,7 @@ fn both_languages_have_the_same_keys() {
 /// Collects the literal keys passed to `t("…")` / `t_args("…"` in a text.
 fn used_keys(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for marker in ["t(\"", "t_args(\""] {
+    for marker in ["t(\"", "t_args(\"", "tn(\"", "ts(\"", "tn2(\""] {
         let mut rest = text;
         while let Some(at) = rest.find(marker) {
             let before = rest[..at].chars().next_back();
@@ -94,8 +94,13 @@ fn every_key_used_in_templates_and_code_exists_in_both_languages() {
 
 #[test]
 fn the_key_scanner_finds_calls_and_ignores_lookalikes() {
-    let found = used_keys(r#"{{ ctx.t("a-b") }} lang.t_args("c", &[]) split("x") format!("y")"#);
-    assert_eq!(found, vec!["a-b".to_owned(), "c".to_owned()]);
+    let found = used_keys(
+        r#"{{ ctx.t("a-b") }} lang.t_args("c", &[]) ctx.tn("d", "n", 1) split("x") format!("y")"#,
+    );
+    assert_eq!(
+        found,
+        vec!["a-b".to_owned(), "c".to_owned(), "d".to_owned()]
+    );
 }
 
 #[test]
@@ -135,4 +140,95 @@ fn languages_parse_and_know_their_direction() {
     assert_eq!(Lang::parse("fr"), None);
     assert_eq!(Lang::Ar.dir(), "rtl");
     assert_eq!(Lang::En.dir(), "ltr");
+}
+
+#[test]
+fn keys_built_at_run_time_exist_in_both_languages() {
+    use crate::domain::email::EmailError;
+    use crate::domain::emirates_id::EmiratesIdError;
+    use crate::domain::mobile::MobileError;
+    use crate::domain::password::PasswordError;
+    use crate::domain::person::{Channel, FieldError, Gender, Role, TargetGroup};
+
+    let mut needed: Vec<String> = Vec::new();
+    let mut add = |key: &str| needed.push(key.to_owned());
+    for err in [
+        EmiratesIdError::Empty,
+        EmiratesIdError::Format,
+        EmiratesIdError::Country,
+        EmiratesIdError::Checksum,
+    ] {
+        add(err.key());
+    }
+    for err in [MobileError::Empty, MobileError::Invalid] {
+        add(err.key());
+    }
+    add(EmailError.key());
+    for err in [
+        PasswordError::Required,
+        PasswordError::TooShort,
+        PasswordError::TooLong,
+        PasswordError::TooGuessable,
+        PasswordError::Personal,
+        PasswordError::Mismatch,
+    ] {
+        add(err.key());
+    }
+    for err in [
+        FieldError::Required,
+        FieldError::TooLong,
+        FieldError::NotArabic,
+        FieldError::NotLatin,
+        FieldError::BadDate,
+        FieldError::AgeOutOfRange,
+        FieldError::BadChoice,
+    ] {
+        add(err.key());
+    }
+    // Errors and messages named directly by handlers.
+    for key in [
+        "eid-year-mismatch",
+        "eid-taken",
+        "email-taken",
+        "town-unknown",
+        "password-current-wrong",
+        "password-same",
+        "login-failed",
+        "login-deactivated",
+        "flash-welcome",
+        "flash-signed-out",
+        "flash-password-changed",
+        "flash-not-on-self",
+        "flash-user-deactivated",
+        "flash-user-reactivated",
+        "flash-role-invalid",
+        "flash-role-unchanged",
+        "flash-role-changed",
+    ] {
+        add(key);
+    }
+    for gender in Gender::ALL {
+        add(&format!("gender-{}", gender.as_str()));
+    }
+    for group in TargetGroup::ALL {
+        add(&format!("target-group-{}", group.as_str()));
+    }
+    for channel in Channel::ALL {
+        add(&format!("channel-{}", channel.as_str()));
+    }
+    for role in Role::ALL {
+        add(&format!("role-{}", role.as_str()));
+    }
+    for action in crate::db::models::audit::KNOWN_ACTIONS {
+        add(&format!("audit-{}", action.replace(['.', '_'], "-")));
+    }
+    let (ar, en) = (keys(Lang::Ar), keys(Lang::En));
+    let missing: Vec<_> = needed
+        .iter()
+        .filter(|key| !ar.contains(*key) || !en.contains(*key))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys missing from a catalogue: {missing:?}"
+    );
 }

@@ -1,17 +1,26 @@
-//! The HTTP layer: every route is registered in [`configure`], shared by the
-//! server and the tests; handlers live in one module per audience.
+//! The HTTP layer: every route is registered in [`configure`] from the one
+//! table in [`routes!`], shared by the server and the tests (which walk
+//! [`ROUTES`] to check, for instance, that every POST needs a CSRF token).
 
+pub mod account;
+pub mod admin;
 pub mod assets;
 pub mod errors;
+pub mod forms;
 pub mod middleware;
 pub mod page;
 pub mod public;
+pub mod registrar;
+pub mod time;
+pub mod trainee;
+pub mod trainer;
 pub mod urls;
 
 use std::sync::Arc;
 
 use actix_web::web::{self, ServiceConfig};
 
+use crate::auth::password::Hasher;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
@@ -20,6 +29,7 @@ use crate::db::Db;
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
+    pub hasher: Hasher,
 }
 
 impl AppState {
@@ -32,6 +42,42 @@ impl AppState {
 /// Largest form body accepted; larger ones get the 413 page.
 pub const FORM_LIMIT_BYTES: usize = 64 * 1024;
 
+/// Declares the route table once: `ROUTES` (method, path) for tests and
+/// `register` for actix. One resource per path, so a path answers the
+/// methods it lacks with 405.
+macro_rules! routes {
+    ($($path:expr => { $($method:ident: $handler:path),+ $(,)? }),* $(,)?) => {
+        /// Every route: (HTTP method, path pattern).
+        pub const ROUTES: &[(&str, &str)] = &[$($((routes!(@upper $method), $path)),+),*];
+
+        fn register(cfg: &mut ServiceConfig) {
+            $(cfg.service(web::resource($path)$(.route(web::$method().to($handler)))+);)*
+        }
+    };
+    (@upper get) => { "GET" };
+    (@upper post) => { "POST" };
+}
+
+routes! {
+    urls::HEALTHZ => { get: public::health::healthz },
+    urls::HOME => { get: public::home::show },
+    urls::COHORTS => { get: public::cohorts::list },
+    urls::STATIC => { get: assets::serve },
+    urls::REGISTER => { get: account::register::form, post: account::register::submit },
+    urls::LOGIN => { get: account::login::form, post: account::login::submit },
+    urls::LOGOUT => { post: account::login::logout },
+    urls::ACCOUNT_PASSWORD => { get: account::password::form, post: account::password::submit },
+    urls::TRAINEE_HOME => { get: trainee::dashboard::show },
+    urls::TRAINER_HOME => { get: trainer::dashboard::show },
+    urls::REGISTRAR_HOME => { get: registrar::dashboard::show },
+    urls::ADMIN_USERS => { get: admin::users::list, post: admin::users::create },
+    urls::ADMIN_USER_DEACTIVATE => { post: admin::users::deactivate },
+    urls::ADMIN_USER_REACTIVATE => { post: admin::users::reactivate },
+    urls::ADMIN_USER_RESET => { post: admin::users::reset_password },
+    urls::ADMIN_USER_ROLE => { post: admin::users::change_role },
+    urls::ADMIN_AUDIT => { get: admin::audit::list },
+}
+
 /// Registers every route of the application.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.app_data(
@@ -39,6 +85,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .limit(FORM_LIMIT_BYTES)
             .error_handler(|err, _req| errors::from_form_error(err)),
     )
+    .app_data(web::PayloadConfig::new(middleware::MAX_BODY_BYTES as usize))
     .app_data(
         web::QueryConfig::default()
             .error_handler(|_err, _req| crate::error::AppError::BadRequest.into()),
@@ -46,11 +93,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     .app_data(
         web::PathConfig::default()
             .error_handler(|_err, _req| crate::error::AppError::NotFound.into()),
-    )
-    // A resource answers a method it lacks with 405; unknown paths get 404.
-    .service(web::resource(urls::HEALTHZ).get(public::health::healthz))
-    .service(web::resource(urls::HOME).get(public::home::show))
-    .service(web::resource(urls::COHORTS).get(public::cohorts::list))
-    .service(web::resource(urls::STATIC).get(assets::serve))
-    .default_service(web::to(errors::not_found));
+    );
+    register(cfg);
+    cfg.default_service(web::to(errors::not_found));
 }

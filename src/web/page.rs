@@ -8,9 +8,21 @@ use std::future::{Ready, ready};
 use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload};
 use fluent_bundle::FluentValue;
 
+use crate::auth::CurrentUser;
+use crate::auth::csrf::CsrfToken;
+use crate::auth::flash::Flash;
+use crate::domain::person::Role;
 use crate::i18n::Lang;
-use crate::web::assets;
 use crate::web::middleware::RequestId;
+use crate::web::{assets, urls};
+
+/// The signed-in person as the page frame shows them.
+#[derive(Clone, Debug)]
+pub struct UserBadge {
+    pub id: i32,
+    pub name: String,
+    pub role: Role,
+}
 
 /// Per-request page context, passed to every template as `ctx`.
 #[derive(Clone, Debug)]
@@ -21,23 +33,54 @@ pub struct PageCtx {
     /// The request's path, to mark the current navigation item.
     pub path: String,
     pub request_id: String,
+    /// Who is signed in, if anyone.
+    pub user: Option<UserBadge>,
+    /// The token every form carries as `csrf_token`.
+    pub csrf_token: String,
+    /// A one-shot message after a redirect, already translated.
+    pub flash: Option<String>,
 }
 
 impl PageCtx {
     /// Builds the context from a request that went through the middleware.
     pub fn from_request(req: &HttpRequest) -> Self {
         let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
-        let request_id = req
-            .extensions()
+        let extensions = req.extensions();
+        let request_id = extensions
             .get::<RequestId>()
             .map(ToString::to_string)
             .unwrap_or_default();
+        let user = extensions.get::<CurrentUser>().map(|user| UserBadge {
+            id: user.id,
+            name: user.name(lang).to_owned(),
+            role: user.role,
+        });
         Self {
             lang,
             switch_href: switch_href(req.path(), req.query_string(), lang.other()),
             path: req.path().to_owned(),
             request_id,
+            user,
+            csrf_token: extensions
+                .get::<CsrfToken>()
+                .map(|token| token.value.clone())
+                .unwrap_or_default(),
+            flash: extensions.get::<Flash>().map(|flash| lang.t(&flash.0)),
         }
+    }
+
+    /// The signed-in person's home page.
+    pub fn home_url(&self) -> &'static str {
+        self.user
+            .as_ref()
+            .map_or(urls::HOME, |user| urls::home_for(user.role))
+    }
+
+    /// Whether the signed-in person has this role (`trainee`, `admin`, …).
+    pub fn is_role(&self, role: &str) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|user| user.role.as_str() == role)
     }
 
     /// `ar` or `en`.

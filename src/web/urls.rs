@@ -6,3 +6,43 @@ pub const HEALTHZ: &str = "/healthz";
 pub const COHORTS: &str = "/cohorts";
 /// Static files: `/static/<path>?v=<version>` (see `web::assets`).
 pub const STATIC: &str = "/static/{path:.*}";
+
+pub const REGISTER: &str = "/register";
+pub const LOGIN: &str = "/login";
+pub const LOGOUT: &str = "/logout";
+pub const ACCOUNT_PASSWORD: &str = "/account/password";
+
+pub const TRAINEE_HOME: &str = "/me";
+pub const TRAINER_HOME: &str = "/trainer";
+pub const REGISTRAR_HOME: &str = "/registrar";
+
+pub const ADMIN_USERS: &str = "/admin/users";
+pub const ADMIN_USER_DEACTIVATE: &str = "/admin/users/{id}/deactivate";
+pub const ADMIN_USER_REACTIVATE: &str = "/admin/users/{id}/reactivate";
+pub const ADMIN_USER_RESET: &str = "/admin/users/{id}/reset-password";
+pub const ADMIN_USER_ROLE: &str = "/admin/users/{id}/role";
+pub const ADMIN_AUDIT: &str = "/admin/audit";
+
+/// `/login?next=<path>` (the path percent-encoded).
+pub fn login_with_next(next: &str) -> String {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("next", next)
+        .finish();
+    format!("{LOGIN}?{query}")
+}
+
+/// Fills the `{id}` of a path pattern.
+pub fn with_id(pattern: &str, id: i32) -> String {
+    pattern.replace("{id}", &id.to_string())
+}
+
+/// Where each role lands after signing in.
+pub fn home_for(role: crate::domain::person::Role) -> &'static str {
+    use crate::domain::person::Role;
+    match role {
+        Role::Trainee => TRAINEE_HOME,
+        Role::Trainer => TRAINER_HOME,
+        Role::Registrar => REGISTRAR_HOME,
+        Role::Admin => ADMIN_USERS,
+    }
+}

@@ -40,12 +40,7 @@ async fn json_clients_get_json_errors() {
 async fn a_wrong_method_gets_the_translated_405_page() {
     let app = spawn_app().await;
 
-    let response = app
-        .client
-        .post(app.url("/?lang=en"))
-        .send()
-        .await
-        .expect("sent");
+    let response = app.browser().post_form("/?lang=en", &[]).await;
 
     assert_eq!(response.status().as_u16(), 405);
     let body = response.text().await.expect("body");

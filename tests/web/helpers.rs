@@ -8,6 +8,8 @@ use ecitizen::config::Settings;
 use ecitizen::db::{Db, DbConnection};
 use ecitizen::startup::Application;
 
+use crate::people::Browser;
+
 /// A running server with its own fresh database.
 pub struct TestApp {
     /// `http://127.0.0.1:<port>`
@@ -15,8 +17,9 @@ pub struct TestApp {
     /// A client with a cookie jar that does not follow redirects.
     pub client: reqwest::Client,
     /// The server's clock; tests move it instead of sleeping.
-    #[expect(dead_code, reason = "no feature of the foundation depends on time yet")]
     pub clock: Clock,
+    /// The database URL, for running the command-line tool against it.
+    pub database_url: String,
     /// The application's database, to check what was stored.
     pub db: Db,
     _data_dir: tempfile::TempDir,
@@ -56,6 +59,10 @@ pub async fn spawn_app_with(customize: impl FnOnce(&mut Settings)) -> TestApp {
     customize(&mut settings);
 
     let clock = settings.clock.clone();
+    let database_url = match &settings.database {
+        ecitizen::db::DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
+        ecitizen::db::DatabaseUrl::Postgres(url) => url.clone(),
+    };
     let app = Application::build(settings)
         .await
         .expect("the application starts");
@@ -63,15 +70,12 @@ pub async fn spawn_app_with(customize: impl FnOnce(&mut Settings)) -> TestApp {
     let db = app.db().clone();
     tokio::spawn(app.run_until_stopped());
 
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("HTTP client");
+    let client = new_client();
     TestApp {
         address,
         client,
         clock,
+        database_url,
         db,
         _data_dir: data_dir,
         postgres,
@@ -81,6 +85,14 @@ pub async fn spawn_app_with(customize: impl FnOnce(&mut Settings)) -> TestApp {
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
+    }
+
+    /// Another person's browser: its own cookie jar.
+    pub fn browser(&self) -> Browser {
+        Browser {
+            address: self.address.clone(),
+            client: new_client(),
+        }
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
@@ -135,6 +147,14 @@ impl TestApp {
             pg.set_reachable(true);
         }
     }
+}
+
+fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("HTTP client")
 }
 
 /// Asserts that a page is in Arabic, right to left.

@@ -3,10 +3,15 @@
 //! `ECITIZEN_TEST_DATABASE_URL` is set) and talks to it over HTTP.
 
 mod helpers;
+mod people;
 
+mod accounts;
+mod admin;
+mod authorization;
 mod errors;
 mod health;
 mod language;
 mod migrations;
 mod security;
 mod static_files;
+mod throttling;

@@ -1,0 +1,66 @@
+//! Login attempts, kept in the database so throttling holds across several
+//! instances of the server.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::login_attempts;
+
+#[derive(Insertable)]
+#[diesel(table_name = login_attempts)]
+pub struct NewLoginAttempt<'a> {
+    /// The normalised login that was tried (known account or not).
+    pub account_key: &'a str,
+    pub client_ip: &'a str,
+    pub succeeded: bool,
+    pub at: NaiveDateTime,
+}
+
+/// Records one attempt.
+pub fn record(conn: &mut DbConnection, attempt: &NewLoginAttempt<'_>) -> QueryResult<usize> {
+    diesel::insert_into(login_attempts::table)
+        .values(attempt)
+        .execute(conn)
+}
+
+/// Failed attempts on an account since `since` that came after its last
+/// successful login.
+pub fn account_failures(
+    conn: &mut DbConnection,
+    account_key: &str,
+    since: NaiveDateTime,
+) -> QueryResult<Vec<NaiveDateTime>> {
+    let last_success: Option<NaiveDateTime> = login_attempts::table
+        .filter(login_attempts::account_key.eq(account_key))
+        .filter(login_attempts::succeeded.eq(true))
+        .filter(login_attempts::at.gt(since))
+        .select(diesel::dsl::max(login_attempts::at))
+        .first(conn)?;
+    let since = last_success.map_or(since, |success| success.max(since));
+    login_attempts::table
+        .filter(login_attempts::account_key.eq(account_key))
+        .filter(login_attempts::succeeded.eq(false))
+        .filter(login_attempts::at.gt(since))
+        .select(login_attempts::at)
+        .load(conn)
+}
+
+/// Failed attempts from one client address since `since`.
+pub fn client_failures(
+    conn: &mut DbConnection,
+    client_ip: &str,
+    since: NaiveDateTime,
+) -> QueryResult<Vec<NaiveDateTime>> {
+    login_attempts::table
+        .filter(login_attempts::client_ip.eq(client_ip))
+        .filter(login_attempts::succeeded.eq(false))
+        .filter(login_attempts::at.gt(since))
+        .select(login_attempts::at)
+        .load(conn)
+}
+
+/// Forgets attempts older than `before` (they no longer count).
+pub fn purge_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(login_attempts::table.filter(login_attempts::at.lt(before))).execute(conn)
+}

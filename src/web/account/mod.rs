@@ -1,0 +1,34 @@
+//! Accounts: registration, signing in and out, changing one's password.
+
+pub mod login;
+pub mod password;
+pub mod register;
+
+use actix_web::HttpRequest;
+
+use crate::db::models::audit::Event;
+
+/// The client's address as seen by this server (behind a proxy, the
+/// proxy's: forwarded headers can be forged, so they are not trusted).
+pub fn client_ip(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|addr| addr.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// An audit event about a user account.
+pub fn account_event(
+    req: &HttpRequest,
+    actor_id: Option<i32>,
+    action: &'static str,
+    subject_user: Option<i32>,
+    details: serde_json::Value,
+) -> Event {
+    Event {
+        actor_id,
+        action,
+        subject: subject_user.map_or_else(|| "user:unknown".to_owned(), |id| format!("user:{id}")),
+        details,
+        client_ip: Some(client_ip(req)),
+    }
+}

@@ -1,0 +1,3 @@
+//! Pages for registrars.
+
+pub mod dashboard;

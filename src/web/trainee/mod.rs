@@ -1,0 +1,3 @@
+//! Pages for trainees.
+
+pub mod dashboard;

@@ -1,0 +1,3 @@
+//! Pages for trainers.
+
+pub mod dashboard;
