@@ -106,7 +106,91 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    venues (id) {
+        id -> Integer,
+        town_id -> Integer,
+        name_ar -> Text,
+        name_en -> Text,
+        partner_kind -> Text,
+        address -> Text,
+        seats -> Integer,
+        retired -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    holidays (id) {
+        id -> Integer,
+        day -> Date,
+        name_ar -> Text,
+        name_en -> Text,
+    }
+}
+
+diesel::table! {
+    cohorts (id) {
+        id -> Integer,
+        course_id -> Integer,
+        venue_id -> Integer,
+        period -> Text,
+        starts_time -> Time,
+        ends_time -> Time,
+        teaching_language -> Text,
+        audience -> Text,
+        start_date -> Date,
+        weekdays -> Text,
+        session_count -> Integer,
+        capacity -> Integer,
+        trainer_id -> Nullable<Integer>,
+        enrol_opens -> Date,
+        enrol_closes -> Date,
+        status -> Text,
+        cancel_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    class_sessions (id) {
+        id -> Integer,
+        cohort_id -> Integer,
+        seq -> Integer,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        status -> Text,
+        reason -> Nullable<Text>,
+        original_starts_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    enrollments (id) {
+        id -> Integer,
+        cohort_id -> Integer,
+        trainee_id -> Integer,
+        course_id -> Integer,
+        status -> Text,
+        queued_at -> Timestamp,
+        enrolled_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> towns (town_id));
+diesel::joinable!(venues -> towns (town_id));
+diesel::joinable!(cohorts -> venues (venue_id));
+diesel::joinable!(cohorts -> courses (course_id));
+diesel::joinable!(cohorts -> users (trainer_id));
+diesel::joinable!(class_sessions -> cohorts (cohort_id));
+diesel::joinable!(enrollments -> cohorts (cohort_id));
+diesel::joinable!(enrollments -> users (trainee_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(audit_log -> users (actor_id));
 
@@ -119,4 +203,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     login_attempts,
     audit_log,
+    venues,
+    holidays,
+    cohorts,
+    class_sessions,
+    enrollments,
 );

@@ -1,11 +1,40 @@
 //! Pure rules of the programme. Nothing here knows about actix, diesel or
 //! askama; anything that depends on time takes `now` as an argument.
 
+/// Defines a closed set of choices stored as text.
+macro_rules! choices {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The stored and submitted code.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),* }
+            }
+
+            pub fn parse(code: &str) -> Result<Self, $crate::domain::person::FieldError> {
+                match code.trim() {
+                    "" => Err($crate::domain::person::FieldError::Required),
+                    $($code => Ok($name::$variant),)*
+                    _ => Err($crate::domain::person::FieldError::BadChoice),
+                }
+            }
+        }
+    };
+}
+
+pub mod cohort;
 pub mod email;
 pub mod emirates_id;
+pub mod enrollment;
 pub mod mobile;
 pub mod password;
 pub mod person;
 pub mod programme;
 pub mod region;
+pub mod schedule;
 pub mod throttle;

@@ -131,32 +131,6 @@ pub fn age_on(born: NaiveDate, today: NaiveDate) -> i32 {
     age
 }
 
-/// Defines a closed set of choices stored as text.
-macro_rules! choices {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            /// The stored and submitted code.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),* }
-            }
-
-            pub fn parse(code: &str) -> Result<Self, FieldError> {
-                match code.trim() {
-                    "" => Err(FieldError::Required),
-                    $($code => Ok($name::$variant),)*
-                    _ => Err(FieldError::BadChoice),
-                }
-            }
-        }
-    };
-}
-
 choices!(
     /// Gender, as on the Emirates ID (women-only classes depend on it).
     Gender { Female => "female", Male => "male" }

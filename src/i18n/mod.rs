@@ -79,8 +79,23 @@ impl Lang {
     }
 }
 
-const AR_SOURCE: &str = include_str!("ar.ftl");
-const EN_SOURCE: &str = include_str!("en.ftl");
+/// The catalogue files of each language, one per area of the site. Every
+/// file exists in both languages with the same keys (a test checks).
+macro_rules! catalogue {
+    ($lang:literal: $($file:literal),+) => {
+        &[$(include_str!(concat!($lang, "/", $file, ".ftl"))),+]
+    };
+}
+
+const AR_SOURCES: &[&str] = catalogue!("ar": "site", "classes", "venues");
+const EN_SOURCES: &[&str] = catalogue!("en": "site", "classes", "venues");
+
+fn sources(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Ar => AR_SOURCES,
+        Lang::En => EN_SOURCES,
+    }
+}
 
 /// Built once: the catalogues are part of the binary, not configuration.
 static CATALOG: LazyLock<Catalog> = LazyLock::new(Catalog::load);
@@ -93,8 +108,8 @@ struct Catalog {
 impl Catalog {
     fn load() -> Self {
         Self {
-            ar: bundle(Lang::Ar, AR_SOURCE),
-            en: bundle(Lang::En, EN_SOURCE),
+            ar: bundle(Lang::Ar),
+            en: bundle(Lang::En),
         }
     }
 
@@ -129,38 +144,37 @@ impl Catalog {
     }
 }
 
-fn bundle(lang: Lang, source: &'static str) -> FluentBundle<FluentResource> {
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     let id = match lang {
         Lang::Ar => langid!("ar"),
         Lang::En => langid!("en"),
     };
-    let resource =
-        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, errors)| {
-            tracing::error!(lang = lang.code(), ?errors, "catalogue has syntax errors");
-            resource
-        });
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    if let Err(errors) = bundle.add_resource(resource) {
-        tracing::error!(lang = lang.code(), ?errors, "catalogue has duplicate keys");
+    for source in sources(lang) {
+        let resource =
+            FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(resource, errors)| {
+                tracing::error!(lang = lang.code(), ?errors, "catalogue has syntax errors");
+                resource
+            });
+        if let Err(errors) = bundle.add_resource(resource) {
+            tracing::error!(lang = lang.code(), ?errors, "catalogue has duplicate keys");
+        }
     }
     bundle
 }
 
 /// Every message key of a language's catalogue (for the completeness tests).
 pub fn keys(lang: Lang) -> BTreeSet<String> {
-    let source = match lang {
-        Lang::Ar => AR_SOURCE,
-        Lang::En => EN_SOURCE,
-    };
-    let resource =
-        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, _)| resource);
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
+    let mut keys = BTreeSet::new();
+    for source in sources(lang) {
+        let resource =
+            FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(resource, _)| resource);
+        keys.extend(resource.entries().filter_map(|entry| match entry {
             fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
             _ => None,
-        })
-        .collect()
+        }));
+    }
+    keys
 }
 
 #[cfg(test)]

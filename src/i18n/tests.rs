@@ -6,14 +6,45 @@ use std::path::Path;
 use super::*;
 
 #[test]
-fn both_catalogues_parse_without_errors() {
-    for (lang, source) in [(Lang::Ar, AR_SOURCE), (Lang::En, EN_SOURCE)] {
-        let parsed = FluentResource::try_new(source.to_owned());
-        assert!(
-            parsed.is_ok(),
-            "{} catalogue has syntax errors: {:?}",
-            lang.code(),
-            parsed.err().map(|e| e.1)
+fn every_catalogue_file_parses_and_no_key_is_defined_twice() {
+    for lang in Lang::ALL {
+        let mut bundle = FluentBundle::new_concurrent(vec![langid!("en")]);
+        for source in sources(lang) {
+            let parsed = FluentResource::try_new((*source).to_owned());
+            assert!(
+                parsed.is_ok(),
+                "{} catalogue has syntax errors: {:?}",
+                lang.code(),
+                parsed.as_ref().err().map(|e| &e.1)
+            );
+            if let Ok(resource) = parsed {
+                assert!(
+                    bundle.add_resource(resource).is_ok(),
+                    "{} catalogue defines a key twice",
+                    lang.code()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_file_has_the_same_keys_in_both_languages() {
+    for (ar, en) in AR_SOURCES.iter().zip(EN_SOURCES) {
+        let ids = |source: &str| -> BTreeSet<String> {
+            FluentResource::try_new(source.to_owned())
+                .unwrap_or_else(|(resource, _)| resource)
+                .entries()
+                .filter_map(|entry| match entry {
+                    fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            ids(ar),
+            ids(en),
+            "a catalogue file differs between the languages"
         );
     }
 }

@@ -1,8 +1,13 @@
 //! One module per table: the row struct, its insert struct, then its queries.
 
 pub mod audit;
+pub mod class_session;
+pub mod cohort;
 pub mod course;
+pub mod enrollment;
+pub mod holiday;
 pub mod login_attempt;
 pub mod region;
 pub mod session;
 pub mod user;
+pub mod venue;

@@ -1,0 +1,174 @@
+//! Classes ("cohorts"): a course at a venue, in a period, with its sessions.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::{class_sessions, cohorts};
+use crate::domain::cohort::{Audience, CohortStatus, Period, TeachingLanguage, Weekdays};
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = cohorts)]
+pub struct Cohort {
+    pub id: i32,
+    pub course_id: i32,
+    pub venue_id: i32,
+    pub period: String,
+    /// Local (UAE) time of day.
+    pub starts_time: NaiveTime,
+    pub ends_time: NaiveTime,
+    pub teaching_language: String,
+    pub audience: String,
+    pub start_date: NaiveDate,
+    /// ISO weekday numbers, `1,2,3,4,5`.
+    pub weekdays: String,
+    pub session_count: i32,
+    pub capacity: i32,
+    pub trainer_id: Option<i32>,
+    /// Enrolment is open from `enrol_opens` to `enrol_closes`, inclusive (UAE days).
+    pub enrol_opens: NaiveDate,
+    pub enrol_closes: NaiveDate,
+    /// `draft`, `open` or `cancelled`; running and finished follow from the dates.
+    pub status: String,
+    pub cancel_reason: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// What an admin sets on a class.
+#[derive(Clone, Debug, Insertable, AsChangeset)]
+#[diesel(table_name = cohorts, treat_none_as_null = true)]
+pub struct CohortFields {
+    pub course_id: i32,
+    pub venue_id: i32,
+    pub period: String,
+    pub starts_time: NaiveTime,
+    pub ends_time: NaiveTime,
+    pub teaching_language: String,
+    pub audience: String,
+    pub start_date: NaiveDate,
+    pub weekdays: String,
+    pub session_count: i32,
+    pub capacity: i32,
+    pub trainer_id: Option<i32>,
+    pub enrol_opens: NaiveDate,
+    pub enrol_closes: NaiveDate,
+    pub status: String,
+}
+
+impl Cohort {
+    pub fn period(&self) -> Period {
+        Period::parse(&self.period).unwrap_or(Period::Morning)
+    }
+
+    pub fn audience(&self) -> Audience {
+        Audience::parse(&self.audience).unwrap_or(Audience::All)
+    }
+
+    pub fn language(&self) -> TeachingLanguage {
+        TeachingLanguage::parse(&self.teaching_language).unwrap_or(TeachingLanguage::Arabic)
+    }
+
+    pub fn status(&self) -> CohortStatus {
+        CohortStatus::parse(&self.status).unwrap_or(CohortStatus::Draft)
+    }
+
+    pub fn weekdays(&self) -> Weekdays {
+        Weekdays::parse(&self.weekdays).unwrap_or_else(|_| Weekdays::working_week())
+    }
+
+    pub fn insert(
+        conn: &mut DbConnection,
+        fields: &CohortFields,
+        now: NaiveDateTime,
+    ) -> QueryResult<i32> {
+        diesel::insert_into(cohorts::table)
+            .values((
+                fields,
+                cohorts::created_at.eq(now),
+                cohorts::updated_at.eq(now),
+            ))
+            .returning(cohorts::id)
+            .get_result(conn)
+    }
+
+    pub fn update(
+        conn: &mut DbConnection,
+        id: i32,
+        fields: &CohortFields,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(cohorts::table.find(id))
+            .set((fields, cohorts::updated_at.eq(now)))
+            .execute(conn)
+    }
+
+    pub fn cancel(
+        conn: &mut DbConnection,
+        id: i32,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(cohorts::table.find(id))
+            .set((
+                cohorts::status.eq(CohortStatus::Cancelled.as_str()),
+                cohorts::cancel_reason.eq(reason),
+                cohorts::updated_at.eq(now),
+            ))
+            .execute(conn)
+    }
+
+    pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Cohort>> {
+        cohorts::table
+            .find(id)
+            .select(Cohort::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Every class, newest start first.
+    pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<Cohort>> {
+        cohorts::table
+            .order((cohorts::start_date.desc(), cohorts::id.desc()))
+            .select(Cohort::as_select())
+            .load(conn)
+    }
+
+    /// Classes that are not drafts or cancelled and whose last session has
+    /// not ended before `now`, by start date.
+    pub fn listed(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Vec<Cohort>> {
+        let ended = class_sessions::table
+            .filter(class_sessions::cohort_id.eq(cohorts::id))
+            .filter(class_sessions::status.ne("cancelled"))
+            .filter(class_sessions::ends_at.gt(now));
+        cohorts::table
+            .filter(cohorts::status.eq(CohortStatus::Open.as_str()))
+            .filter(diesel::dsl::exists(ended))
+            .order((cohorts::start_date, cohorts::id))
+            .select(Cohort::as_select())
+            .load(conn)
+    }
+
+    /// A trainer's own classes.
+    pub fn of_trainer(conn: &mut DbConnection, trainer_id: i32) -> QueryResult<Vec<Cohort>> {
+        cohorts::table
+            .filter(cohorts::trainer_id.eq(trainer_id))
+            .order((cohorts::start_date, cohorts::id))
+            .select(Cohort::as_select())
+            .load(conn)
+    }
+
+    /// Locks the class's row until the transaction ends, so seats are
+    /// counted and taken one request at a time. SQLite needs nothing: its
+    /// single writer holds the write lock from `BEGIN IMMEDIATE`.
+    pub fn lock(conn: &mut DbConnection, id: i32) -> QueryResult<()> {
+        #[cfg(feature = "postgres")]
+        if let DbConnection::Postgres(_) = conn {
+            diesel::sql_query("SELECT id FROM cohorts WHERE id = $1 FOR UPDATE")
+                .bind::<diesel::sql_types::Integer, _>(id)
+                .execute(conn)?;
+        }
+        let _ = (conn, id);
+        Ok(())
+    }
+}

@@ -1,0 +1,174 @@
+//! Places in classes, and the wait-list.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::enrollments;
+use crate::domain::enrollment::EnrollmentStatus;
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = enrollments)]
+pub struct Enrollment {
+    pub id: i32,
+    pub cohort_id: i32,
+    pub trainee_id: i32,
+    pub course_id: i32,
+    pub status: String,
+    /// The wait-list order: first come, first served.
+    pub queued_at: NaiveDateTime,
+    pub enrolled_at: Option<NaiveDateTime>,
+    pub ended_at: Option<NaiveDateTime>,
+    /// Why a registrar placed or moved the trainee, or why it ended.
+    pub note: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+const ACTIVE: [&str; 2] = ["enrolled", "waitlisted"];
+
+impl Enrollment {
+    pub fn status(&self) -> EnrollmentStatus {
+        EnrollmentStatus::parse(&self.status).unwrap_or(EnrollmentStatus::Withdrawn)
+    }
+
+    pub fn insert(
+        conn: &mut DbConnection,
+        cohort_id: i32,
+        trainee_id: i32,
+        course_id: i32,
+        status: EnrollmentStatus,
+        note: Option<&str>,
+        now: NaiveDateTime,
+    ) -> QueryResult<i32> {
+        diesel::insert_into(enrollments::table)
+            .values((
+                enrollments::cohort_id.eq(cohort_id),
+                enrollments::trainee_id.eq(trainee_id),
+                enrollments::course_id.eq(course_id),
+                enrollments::status.eq(status.as_str()),
+                enrollments::queued_at.eq(now),
+                enrollments::enrolled_at.eq((status == EnrollmentStatus::Enrolled).then_some(now)),
+                enrollments::note.eq(note),
+                enrollments::created_at.eq(now),
+                enrollments::updated_at.eq(now),
+            ))
+            .returning(enrollments::id)
+            .get_result(conn)
+    }
+
+    pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Enrollment>> {
+        enrollments::table
+            .find(id)
+            .select(Enrollment::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// A trainee's own place, by id (ownership in the query).
+    pub fn find_own(
+        conn: &mut DbConnection,
+        id: i32,
+        trainee_id: i32,
+    ) -> QueryResult<Option<Enrollment>> {
+        enrollments::table
+            .filter(enrollments::id.eq(id))
+            .filter(enrollments::trainee_id.eq(trainee_id))
+            .select(Enrollment::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// How many hold a seat in a class.
+    pub fn enrolled_count(conn: &mut DbConnection, cohort_id: i32) -> QueryResult<i64> {
+        enrollments::table
+            .filter(enrollments::cohort_id.eq(cohort_id))
+            .filter(enrollments::status.eq("enrolled"))
+            .count()
+            .get_result(conn)
+    }
+
+    /// Seats taken and wait-list length of every class, as (cohort, enrolled, waitlisted).
+    pub fn counts(conn: &mut DbConnection) -> QueryResult<Vec<(i32, String, i64)>> {
+        enrollments::table
+            .filter(enrollments::status.eq_any(ACTIVE))
+            .group_by((enrollments::cohort_id, enrollments::status))
+            .select((
+                enrollments::cohort_id,
+                enrollments::status,
+                diesel::dsl::count_star(),
+            ))
+            .load(conn)
+    }
+
+    /// A trainee's active place in a course, if any.
+    pub fn active_in_course(
+        conn: &mut DbConnection,
+        trainee_id: i32,
+        course_id: i32,
+    ) -> QueryResult<Option<Enrollment>> {
+        enrollments::table
+            .filter(enrollments::trainee_id.eq(trainee_id))
+            .filter(enrollments::course_id.eq(course_id))
+            .filter(enrollments::status.eq_any(ACTIVE))
+            .select(Enrollment::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// All of a trainee's places, newest first.
+    pub fn of_trainee(conn: &mut DbConnection, trainee_id: i32) -> QueryResult<Vec<Enrollment>> {
+        enrollments::table
+            .filter(enrollments::trainee_id.eq(trainee_id))
+            .order(enrollments::id.desc())
+            .select(Enrollment::as_select())
+            .load(conn)
+    }
+
+    /// A class's places in a status, in queue order.
+    pub fn of_cohort(
+        conn: &mut DbConnection,
+        cohort_id: i32,
+        status: EnrollmentStatus,
+    ) -> QueryResult<Vec<Enrollment>> {
+        enrollments::table
+            .filter(enrollments::cohort_id.eq(cohort_id))
+            .filter(enrollments::status.eq(status.as_str()))
+            .order((enrollments::queued_at, enrollments::id))
+            .select(Enrollment::as_select())
+            .load(conn)
+    }
+
+    /// Ends a place (withdrawn, cancelled with its class, moved elsewhere).
+    pub fn end(
+        conn: &mut DbConnection,
+        id: i32,
+        status: EnrollmentStatus,
+        note: Option<&str>,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(enrollments::table.find(id))
+            .set((
+                enrollments::status.eq(status.as_str()),
+                enrollments::ended_at.eq(now),
+                enrollments::note.eq(note),
+                enrollments::updated_at.eq(now),
+            ))
+            .execute(conn)
+    }
+
+    /// Gives a wait-listed person a seat.
+    pub fn promote(conn: &mut DbConnection, id: i32, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(
+            enrollments::table
+                .find(id)
+                .filter(enrollments::status.eq("waitlisted")),
+        )
+        .set((
+            enrollments::status.eq("enrolled"),
+            enrollments::enrolled_at.eq(now),
+            enrollments::updated_at.eq(now),
+        ))
+        .execute(conn)
+    }
+}
