@@ -9,6 +9,7 @@ compile_error!("the `sqlite` feature is required: it is the default, embedded da
 
 pub mod accounts;
 pub mod auth;
+pub mod classes;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -176,6 +176,7 @@ diesel::table! {
         status -> Text,
         queued_at -> Timestamp,
         enrolled_at -> Nullable<Timestamp>,
+        promoted_at -> Nullable<Timestamp>,
         ended_at -> Nullable<Timestamp>,
         note -> Nullable<Text>,
         created_at -> Timestamp,

@@ -250,6 +250,61 @@ fn keys_built_at_run_time_exist_in_both_languages() {
     for role in Role::ALL {
         add(&format!("role-{}", role.as_str()));
     }
+    use crate::domain::cohort::{Audience, Period, TeachingLanguage};
+    use crate::domain::enrollment::{EnrollmentStatus, Refusal};
+    for period in Period::ALL {
+        add(&format!("period-{}", period.as_str()));
+    }
+    for language in TeachingLanguage::ALL {
+        add(&format!("teaching-{}", language.as_str()));
+    }
+    for audience in Audience::ALL {
+        add(&format!("audience-only-{}", audience.as_str()));
+    }
+    for status in EnrollmentStatus::ALL {
+        add(&format!("enrollment-status-{}", status.as_str()));
+    }
+    for refusal in Refusal::ALL {
+        add(refusal.key());
+    }
+    for day in 1..=7 {
+        add(&format!("weekday-{day}"));
+    }
+    for phase in ["draft", "open", "running", "finished", "cancelled"] {
+        add(&format!("phase-{phase}"));
+    }
+    for status in ["scheduled", "moved", "cancelled"] {
+        add(&format!("session-status-{status}"));
+    }
+    for key in [
+        "flash-enrolled",
+        "flash-waitlisted",
+        "flash-withdrawn",
+        "flash-withdraw-too-late",
+        "flash-cohort-created",
+        "flash-cohort-saved",
+        "flash-cohort-cancelled",
+        "flash-cohort-is-cancelled",
+        "flash-reason-required",
+        "flash-session-cancelled",
+        "flash-session-moved",
+        "flash-session-not-future",
+        "flash-move-invalid",
+        "flash-registrar-enrolled",
+        "flash-registrar-moved",
+        "venue-retired",
+        "time-invalid",
+        "time-order",
+        "start-in-past",
+        "weekdays-required",
+        "number-invalid",
+        "sessions-range",
+        "capacity-above-seats",
+        "capacity-below-enrolled",
+        "window-order",
+    ] {
+        add(key);
+    }
     for action in crate::db::models::audit::KNOWN_ACTIONS {
         add(&format!("audit-{}", action.replace(['.', '_'], "-")));
     }

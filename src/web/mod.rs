@@ -39,6 +39,24 @@ impl AppState {
     }
 }
 
+/// An audit event for this request (built before a `db.write`, since the
+/// request itself cannot cross into the blocking pool).
+pub fn audit_event(
+    req: &actix_web::HttpRequest,
+    actor_id: Option<i32>,
+    action: &'static str,
+    subject: String,
+    details: serde_json::Value,
+) -> crate::db::models::audit::Event {
+    crate::db::models::audit::Event {
+        actor_id,
+        action,
+        subject,
+        details,
+        client_ip: Some(account::client_ip(req)),
+    }
+}
+
 /// Largest form body accepted; larger ones get the 413 page.
 pub const FORM_LIMIT_BYTES: usize = 64 * 1024;
 
@@ -62,12 +80,17 @@ routes! {
     urls::HEALTHZ => { get: public::health::healthz },
     urls::HOME => { get: public::home::show },
     urls::COHORTS => { get: public::cohorts::list },
+    urls::COHORTS_JSON => { get: public::cohorts::json },
+    urls::COHORT => { get: public::cohorts::show },
+    urls::COHORT_ENROLL => { post: public::cohorts::enroll },
     urls::STATIC => { get: assets::serve },
     urls::REGISTER => { get: account::register::form, post: account::register::submit },
     urls::LOGIN => { get: account::login::form, post: account::login::submit },
     urls::LOGOUT => { post: account::login::logout },
     urls::ACCOUNT_PASSWORD => { get: account::password::form, post: account::password::submit },
     urls::TRAINEE_HOME => { get: trainee::dashboard::show },
+    urls::ENROLLMENT_WITHDRAW => { post: trainee::enrollments::withdraw },
+    urls::ENROLLMENT_CALENDAR => { get: trainee::enrollments::calendar },
     urls::TRAINER_HOME => { get: trainer::dashboard::show },
     urls::REGISTRAR_HOME => { get: registrar::dashboard::show },
     urls::ADMIN_USERS => { get: admin::users::list, post: admin::users::create },
@@ -76,6 +99,16 @@ routes! {
     urls::ADMIN_USER_RESET => { post: admin::users::reset_password },
     urls::ADMIN_USER_ROLE => { post: admin::users::change_role },
     urls::ADMIN_AUDIT => { get: admin::audit::list },
+    urls::ADMIN_COHORTS => { get: admin::cohorts::list, post: admin::cohorts::create },
+    urls::ADMIN_COHORT_NEW => { get: admin::cohorts::new_form },
+    urls::ADMIN_COHORT => { get: admin::cohorts::edit_form, post: admin::cohorts::update },
+    urls::ADMIN_COHORT_CANCEL => { post: admin::cohorts::cancel },
+    urls::TRAINER_SESSION_CANCEL => { post: trainer::sessions::cancel },
+    urls::TRAINER_SESSION_MOVE => { post: trainer::sessions::move_session },
+    urls::REGISTRAR_TRAINEES => { get: registrar::trainees::search },
+    urls::REGISTRAR_TRAINEE => { get: registrar::trainees::show },
+    urls::REGISTRAR_TRAINEE_ENROLL => { post: registrar::trainees::enroll },
+    urls::REGISTRAR_ENROLLMENT_MOVE => { post: registrar::trainees::move_enrollment },
 }
 
 /// Registers every route of the application.

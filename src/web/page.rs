@@ -103,6 +103,12 @@ impl PageCtx {
         self.lang.t(key)
     }
 
+    /// The message `<prefix>-<code>`: the label of a stored code, such as
+    /// `period-morning` (a test checks every code has its label).
+    pub fn t_code(&self, prefix: &str, code: impl std::fmt::Display) -> String {
+        self.lang.t(&format!("{prefix}-{code}"))
+    }
+
     /// A message with one number argument (plural forms follow it).
     pub fn tn(&self, key: &str, name: &str, value: impl Count) -> String {
         self.lang
@@ -165,6 +171,9 @@ macro_rules! impl_count {
         }
         impl Count for &$t {
             fn count(&self) -> i64 { i64::try_from(**self).unwrap_or(i64::MAX) }
+        }
+        impl Count for &&$t {
+            fn count(&self) -> i64 { i64::try_from(***self).unwrap_or(i64::MAX) }
         }
     )*};
 }

@@ -4,6 +4,9 @@
 pub const HOME: &str = "/";
 pub const HEALTHZ: &str = "/healthz";
 pub const COHORTS: &str = "/cohorts";
+pub const COHORTS_JSON: &str = "/cohorts.json";
+pub const COHORT: &str = "/cohorts/{id}";
+pub const COHORT_ENROLL: &str = "/cohorts/{id}/enroll";
 /// Static files: `/static/<path>?v=<version>` (see `web::assets`).
 pub const STATIC: &str = "/static/{path:.*}";
 
@@ -13,6 +16,8 @@ pub const LOGOUT: &str = "/logout";
 pub const ACCOUNT_PASSWORD: &str = "/account/password";
 
 pub const TRAINEE_HOME: &str = "/me";
+pub const ENROLLMENT_WITHDRAW: &str = "/me/enrollments/{id}/withdraw";
+pub const ENROLLMENT_CALENDAR: &str = "/me/enrollments/{id}/calendar.ics";
 pub const TRAINER_HOME: &str = "/trainer";
 pub const REGISTRAR_HOME: &str = "/registrar";
 
@@ -22,6 +27,18 @@ pub const ADMIN_USER_REACTIVATE: &str = "/admin/users/{id}/reactivate";
 pub const ADMIN_USER_RESET: &str = "/admin/users/{id}/reset-password";
 pub const ADMIN_USER_ROLE: &str = "/admin/users/{id}/role";
 pub const ADMIN_AUDIT: &str = "/admin/audit";
+pub const ADMIN_COHORTS: &str = "/admin/cohorts";
+pub const ADMIN_COHORT_NEW: &str = "/admin/cohorts/new";
+pub const ADMIN_COHORT: &str = "/admin/cohorts/{id}";
+pub const ADMIN_COHORT_CANCEL: &str = "/admin/cohorts/{id}/cancel";
+
+pub const TRAINER_SESSION_CANCEL: &str = "/trainer/sessions/{id}/cancel";
+pub const TRAINER_SESSION_MOVE: &str = "/trainer/sessions/{id}/move";
+
+pub const REGISTRAR_TRAINEES: &str = "/registrar/trainees";
+pub const REGISTRAR_TRAINEE: &str = "/registrar/trainees/{id}";
+pub const REGISTRAR_TRAINEE_ENROLL: &str = "/registrar/trainees/{id}/enroll";
+pub const REGISTRAR_ENROLLMENT_MOVE: &str = "/registrar/enrollments/{id}/move";
 
 /// `/login?next=<path>` (the path percent-encoded).
 pub fn login_with_next(next: &str) -> String {

@@ -20,6 +20,8 @@ pub struct TestApp {
     pub clock: Clock,
     /// The database URL, for running the command-line tool against it.
     pub database_url: String,
+    /// The settings the app was started with.
+    pub settings: Settings,
     /// The application's database, to check what was stored.
     pub db: Db,
     _data_dir: tempfile::TempDir,
@@ -63,7 +65,7 @@ pub async fn spawn_app_with(customize: impl FnOnce(&mut Settings)) -> TestApp {
         ecitizen::db::DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
         ecitizen::db::DatabaseUrl::Postgres(url) => url.clone(),
     };
-    let app = Application::build(settings)
+    let app = Application::build(settings.clone())
         .await
         .expect("the application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
@@ -76,6 +78,7 @@ pub async fn spawn_app_with(customize: impl FnOnce(&mut Settings)) -> TestApp {
         client,
         clock,
         database_url,
+        settings,
         db,
         _data_dir: data_dir,
         postgres,
@@ -89,9 +92,11 @@ impl TestApp {
 
     /// Another person's browser: its own cookie jar.
     pub fn browser(&self) -> Browser {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         Browser {
             address: self.address.clone(),
-            client: new_client(),
+            client: client_with(jar.clone()),
+            jar,
         }
     }
 
@@ -150,8 +155,12 @@ impl TestApp {
 }
 
 fn new_client() -> reqwest::Client {
+    client_with(std::sync::Arc::new(reqwest::cookie::Jar::default()))
+}
+
+fn client_with(jar: std::sync::Arc<reqwest::cookie::Jar>) -> reqwest::Client {
     reqwest::Client::builder()
-        .cookie_store(true)
+        .cookie_provider(jar)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("HTTP client")

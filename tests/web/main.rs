@@ -2,12 +2,14 @@
 //! free port with a fresh database (SQLite, or PostgreSQL when
 //! `ECITIZEN_TEST_DATABASE_URL` is set) and talks to it over HTTP.
 
+mod fixtures;
 mod helpers;
 mod people;
 
 mod accounts;
 mod admin;
 mod authorization;
+mod classes;
 mod errors;
 mod health;
 mod language;

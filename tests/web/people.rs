@@ -11,6 +11,7 @@ use crate::helpers::TestApp;
 pub struct Browser {
     pub address: String,
     pub client: reqwest::Client,
+    pub jar: std::sync::Arc<reqwest::cookie::Jar>,
 }
 
 impl Browser {
@@ -72,6 +73,25 @@ impl Browser {
     pub async fn sign_in(&self, login: &str, password: &str) -> reqwest::Response {
         self.post_form("/login", &[("login", login), ("password", password)])
             .await
+    }
+}
+
+impl Browser {
+    /// Signs `user_id` in without the login form (no password hashing), for
+    /// tests that need many people at once.
+    pub async fn adopt_session(&self, app: &TestApp, user_id: i32) {
+        let settings = app.settings.clone();
+        let now = app.clock.now();
+        let cookie = app
+            .db
+            .write(move |conn| ecitizen::auth::session::start(conn, &settings, user_id, now))
+            .await
+            .expect("session started");
+        let url: reqwest::Url = self.address.parse().expect("url");
+        self.jar.add_cookie_str(
+            &format!("{}={}; Path=/", cookie.name(), cookie.value()),
+            &url,
+        );
     }
 }
 

@@ -72,6 +72,8 @@ CREATE TABLE enrollments (
   status TEXT NOT NULL CHECK (status IN ('enrolled', 'waitlisted', 'withdrawn', 'cancelled', 'moved')),
   queued_at TIMESTAMP NOT NULL,
   enrolled_at TIMESTAMP,
+  -- Set when the seat came from the wait-list (shown on the trainee's page).
+  promoted_at TIMESTAMP,
   ended_at TIMESTAMP,
   note TEXT,
   created_at TIMESTAMP NOT NULL,

@@ -22,6 +22,14 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "user.deactivate",
     "user.reactivate",
     "user.role_change",
+    "enrollment.create",
+    "enrollment.withdraw",
+    "enrollment.move",
+    "cohort.create",
+    "cohort.update",
+    "cohort.cancel",
+    "session.cancel",
+    "session.move",
 ];
 
 /// The "previous hash" of the first entry.

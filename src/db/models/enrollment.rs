@@ -18,6 +18,8 @@ pub struct Enrollment {
     /// The wait-list order: first come, first served.
     pub queued_at: NaiveDateTime,
     pub enrolled_at: Option<NaiveDateTime>,
+    /// When the seat came from the wait-list.
+    pub promoted_at: Option<NaiveDateTime>,
     pub ended_at: Option<NaiveDateTime>,
     /// Why a registrar placed or moved the trainee, or why it ended.
     pub note: Option<String>,
@@ -167,6 +169,7 @@ impl Enrollment {
         .set((
             enrollments::status.eq("enrolled"),
             enrollments::enrolled_at.eq(now),
+            enrollments::promoted_at.eq(now),
             enrollments::updated_at.eq(now),
         ))
         .execute(conn)

@@ -1,1 +1,185 @@
-# classes
+# Classes: catalogue, class pages, enrolment, schedules.
+
+period-morning = Morning
+period-evening = Evening
+teaching-ar = Taught in Arabic
+teaching-en = Taught in English
+audience-only-all = Everyone
+audience-only-women = Women only
+audience-only-men = Men only
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+phase-draft = Draft (not published)
+phase-open = Open for enrolment
+phase-running = Under way
+phase-finished = Finished
+phase-cancelled = Cancelled
+session-status-scheduled = As planned
+session-status-moved = Moved
+session-status-cancelled = Cancelled
+enrollment-status-enrolled = Enrolled
+enrollment-status-waitlisted = On the wait-list
+enrollment-status-withdrawn = Withdrawn
+enrollment-status-cancelled = Class cancelled
+enrollment-status-moved = Moved to another class
+
+cohorts-filters = Filter the classes
+cohorts-filter-region = Region
+cohorts-filter-town = Town
+cohorts-filter-period = Time of day
+cohorts-filter-language = Teaching language
+cohorts-filter-month = Starting in
+cohorts-any = Any
+cohorts-none-match = No class matches these filters
+cohorts-clear-filters = Show all classes
+
+cohort-venue = Venue
+cohort-when = Time
+cohort-days = Days
+cohort-dates = Dates
+cohort-language = Language
+cohort-audience = Who may join
+cohort-seats = Seats
+cohort-seats-left = { $count ->
+    [0] No seats left
+    [one] One seat left
+   *[other] { $count } seats left
+}
+cohort-full-waitlist = { $count ->
+    [0] Full: join the wait-list
+    [one] Full: one person on the wait-list
+   *[other] Full: { $count } people on the wait-list
+}
+cohort-capacity = { $count ->
+    [one] One seat in all
+   *[other] { $count } seats in all
+}
+cohort-waitlisted-count = { $count ->
+    [one] one waiting
+   *[other] { $count } waiting
+}
+cohort-phase = Status
+cohort-details = About this class
+cohort-address = Where
+cohort-trainer = Trainer
+cohort-enrolment-window = Enrolment open
+cohort-sessions = Sessions
+cohort-your-place = Your place
+cohort-enrol = Enrol in this class
+cohort-join-waitlist = Join the wait-list
+cohort-sign-in-to-enrol = Sign in to enrol
+cohort-not-enrollable = This class is no longer taking enrolments.
+cohort-cancelled = This class has been cancelled.
+cohort-you-are-enrolled = You have a seat in this class.
+cohort-you-are-waitlisted = { $position ->
+    [one] You are first on the wait-list. You will get the next free seat.
+   *[other] You are number { $position } on the wait-list.
+}
+enrollment-withdraw = Withdraw from this class
+session-date = Date
+session-time = Time
+session-status = Status
+session-was = was { $when }
+session-change = Cancel or move
+session-cancel = Cancel this session
+session-move = Move this session
+session-new-date = New date
+session-new-time = New start time
+field-reason = Reason (shown to the trainees)
+
+enrol-refused-active = You already have a place in a class of this course. Withdraw from it first to choose another.
+enrol-refused-audience = This class is reserved for another group (women only or men only).
+enrol-refused-window = Enrolment for this class is closed.
+enrol-refused-overlap = This class meets at the same time as another class of yours.
+enrol-refused-not-open = This class is not taking enrolments.
+
+flash-enrolled = You are enrolled. See you at the first session!
+flash-waitlisted = The class is full, so you are on the wait-list. We will give you a seat as soon as one is free.
+flash-withdrawn = You have withdrawn from the class.
+flash-withdraw-too-late = This place can no longer be changed.
+flash-cohort-created = The class has been created and its sessions scheduled.
+flash-cohort-saved = The class has been saved.
+flash-cohort-cancelled = The class has been cancelled and its trainees told.
+flash-cohort-is-cancelled = This class is cancelled and can no longer be changed.
+flash-reason-required = Please give a reason.
+flash-session-cancelled = The session has been cancelled; the trainees see the reason.
+flash-session-moved = The session has been moved; the trainees see the new time and the reason.
+flash-session-not-future = Only sessions that have not started yet can be changed.
+flash-move-invalid = Please give a new date and time in the future.
+flash-registrar-enrolled = The trainee has been placed in the class.
+flash-registrar-moved = The trainee has been moved to the other class.
+
+me-enrolled-in = You are enrolled at { $venue }.
+me-waitlisted-for = You are on the wait-list at { $venue }.
+me-promoted = Good news: a seat became free and it is yours.
+me-next-session = Next session
+me-class-page = Class page
+me-add-to-calendar = Add the sessions to my calendar
+me-class-cancelled = Your class at { $venue } has been cancelled. You may enrol in another class.
+me-reason = Reason: { $reason }
+calendar-event-title = e-Citizen class
+
+admin-cohorts-title = Classes
+admin-cohorts-new = New class
+admin-cohorts-none = There are no classes yet.
+admin-cohort-edit = Edit class
+admin-cohort-started = This class has started: changes to its schedule apply to future sessions only.
+admin-cohort-show-dates = Show the dates
+admin-cohort-save = Save the class
+admin-cohort-preview = { $count ->
+    [0] This schedule gives no sessions
+    [one] This schedule gives one session
+   *[other] This schedule gives { $count } sessions
+}
+admin-cohort-cancel-title = Cancel this class
+admin-cohort-cancel-lead = Every trainee is told on their page and may enrol in another class.
+admin-cohort-cancel = Cancel the class
+cohort-venue-choice = { $venue }, { $town } ({ $seats } seats)
+cohort-period = Period
+cohort-starts-time = Starts at
+cohort-ends-time = Ends at
+hint-period-times = Leave empty for the period's usual hours.
+cohort-start-date = First day
+cohort-session-count = Number of sessions
+hint-session-count = Usually 10 daily sessions of 3 hours.
+cohort-capacity-field = Capacity
+hint-capacity = At most the venue's number of seats.
+cohort-no-trainer = Not assigned yet
+cohort-enrol-opens = Enrolment opens
+cohort-enrol-closes = Enrolment closes
+cohort-status = Publication
+venue-retired = This venue is retired; choose another.
+time-invalid = Please give a time like 09:00.
+time-order = The end must be after the start.
+start-in-past = The first day cannot be in the past.
+weekdays-required = Choose at least one day of the week.
+number-invalid = Please give a whole number.
+sessions-range = A class has from 1 to 60 sessions.
+capacity-above-seats = The capacity must be between 1 and the venue's number of seats.
+capacity-below-enrolled = More trainees are already enrolled than this capacity.
+window-order = Enrolment must close on or after the day it opens.
+
+registrar-trainees-title = Trainees
+registrar-search = Name, Emirates ID or mobile
+registrar-places = Classes
+registrar-move-to = Move to
+registrar-move = Move
+registrar-enrol-title = Enrol in a class
+registrar-class = Class
+registrar-enrol = Enrol
+registrar-choose-class = Please choose a class.
+registrar-reason-required = Please give a reason.
+
+audit-enrollment-create = Enrolment
+audit-enrollment-withdraw = Withdrawal
+audit-enrollment-move = Moved between classes
+audit-cohort-create = Class created
+audit-cohort-update = Class changed
+audit-cohort-cancel = Class cancelled
+audit-session-cancel = Session cancelled
+audit-session-move = Session moved

@@ -24,11 +24,6 @@ pub fn account_event(
     subject_user: Option<i32>,
     details: serde_json::Value,
 ) -> Event {
-    Event {
-        actor_id,
-        action,
-        subject: subject_user.map_or_else(|| "user:unknown".to_owned(), |id| format!("user:{id}")),
-        details,
-        client_ip: Some(client_ip(req)),
-    }
+    let subject = subject_user.map_or_else(|| "user:unknown".to_owned(), |id| format!("user:{id}"));
+    crate::web::audit_event(req, actor_id, action, subject, details)
 }

@@ -1,4 +1,5 @@
-//! Pages for admins: people and the audit log.
+//! Pages for admins: people, classes and the audit log.
 
 pub mod audit;
+pub mod cohorts;
 pub mod users;

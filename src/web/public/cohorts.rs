@@ -1,27 +1,345 @@
-//! `GET /cohorts`: the public catalogue of open classes.
+//! The public catalogue: `GET /cohorts` (filters in the URL), the open data
+//! `GET /cohorts.json`, a class's page `GET /cohorts/{id}`, and taking a
+//! place `POST /cohorts/{id}/enroll`.
 
-use actix_web::web::{self, Html};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
+use crate::auth::extractors::Trainee;
+use crate::auth::flash;
+use crate::classes::{self, Asker};
+use crate::db::DbError;
+use crate::db::models::audit;
+use crate::db::models::class_session::ClassSession;
+use crate::db::models::cohort::Cohort;
+use crate::db::models::enrollment::Enrollment;
+use crate::db::models::region::Region;
+use crate::domain::cohort::Phase;
+use crate::domain::enrollment::EnrollmentStatus;
+use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
-use crate::web::AppState;
+use crate::i18n::Lang;
+use crate::web::account::register::Choice;
 use crate::web::page::PageCtx;
+use crate::web::public::catalogue::{self, CohortCard, Filter};
 use crate::web::public::views::RegionView;
+use crate::web::{AppState, audit_event, urls};
 
 #[derive(Template)]
 #[template(path = "public/cohorts.html")]
 pub struct CohortsPage {
     pub ctx: PageCtx,
-    /// The regions served, shown beside the empty state until classes
-    /// exist (they arrive with the scheduling feature).
+    pub cards: Vec<CohortCard>,
+    pub filter: Filter,
+    /// The regions served (shown with the empty state), and the filter's choices.
     pub regions: Vec<RegionView>,
+    pub region_choices: Vec<Choice>,
+    pub town_choices: Vec<Choice>,
+    pub months: Vec<Choice>,
 }
 
-pub async fn list(ctx: PageCtx, state: web::Data<AppState>) -> Result<Html, AppError> {
+impl CohortsPage {
+    pub fn filtered(&self) -> bool {
+        [
+            &self.filter.region,
+            &self.filter.town,
+            &self.filter.period,
+            &self.filter.language,
+            &self.filter.month,
+        ]
+        .iter()
+        .any(|value| !value.is_empty())
+    }
+}
+
+pub async fn list(
+    ctx: PageCtx,
+    state: web::Data<AppState>,
+    filter: web::Query<Filter>,
+) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let regions = state
+    let now = state.clock().now();
+    let filter = filter.into_inner();
+    let query = filter.clone();
+    let (cards, all, regions, towns) = state
         .db
-        .read(move |conn| Ok::<_, AppError>(RegionView::load_all(conn, lang)?))
+        .read(move |conn| {
+            let all = catalogue::listed(conn, &Filter::default(), lang, now)?;
+            let cards = all
+                .iter()
+                .filter(|card| query.matches(card))
+                .cloned()
+                .collect::<Vec<_>>();
+            Ok::<_, AppError>((
+                cards,
+                all,
+                RegionView::load_all(conn, lang)?,
+                Region::all_with_towns(conn)?,
+            ))
+        })
         .await?;
-    Ok(Html::new(CohortsPage { ctx, regions }.render()?))
+    let mut months: Vec<String> = all
+        .iter()
+        .map(CohortCard::start_month)
+        .filter(|month| !month.is_empty())
+        .collect();
+    months.sort();
+    months.dedup();
+    let page = CohortsPage {
+        cards,
+        region_choices: towns
+            .iter()
+            .map(|(region, _)| Choice {
+                code: region.code.clone(),
+                label: region.name(lang).to_owned(),
+            })
+            .collect(),
+        town_choices: towns
+            .iter()
+            .flat_map(|(_, towns)| {
+                towns.iter().map(|town| Choice {
+                    code: town.code.clone(),
+                    label: town.name(lang).to_owned(),
+                })
+            })
+            .collect(),
+        months: months
+            .into_iter()
+            .map(|month| Choice {
+                label: month.clone(),
+                code: month,
+            })
+            .collect(),
+        regions,
+        filter,
+        ctx,
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+/// Open data for partner sites: the same classes and filters as the page.
+pub async fn json(
+    state: web::Data<AppState>,
+    filter: web::Query<Filter>,
+) -> Result<HttpResponse, AppError> {
+    let now = state.clock().now();
+    let filter = filter.into_inner();
+    let cards = state
+        .db
+        .read(move |conn| Ok::<_, AppError>(catalogue::listed(conn, &filter, Lang::En, now)?))
+        .await?;
+    let body: Vec<serde_json::Value> = cards.iter().map(CohortCard::to_json).collect();
+    Ok(HttpResponse::Ok()
+        .insert_header(("access-control-allow-origin", "*"))
+        .insert_header(("cache-control", "public, max-age=60"))
+        .json(body))
+}
+
+/// One session as a class page lists it.
+#[derive(Clone)]
+pub struct SessionLine {
+    pub seq: i32,
+    pub date: String,
+    pub weekday: String,
+    pub hours: String,
+    /// `scheduled`, `moved` or `cancelled`.
+    pub status: String,
+    pub reason: String,
+    /// Where a moved session was before.
+    pub was: String,
+}
+
+pub fn session_lines(sessions: &[ClassSession], lang: Lang) -> Vec<SessionLine> {
+    use chrono::Datelike;
+    sessions
+        .iter()
+        .map(|session| {
+            let (start, end) = (
+                utc_to_local(session.starts_at),
+                utc_to_local(session.ends_at),
+            );
+            SessionLine {
+                seq: session.seq,
+                date: start.date().to_string(),
+                weekday: lang.t(&format!("weekday-{}", start.weekday().number_from_monday())),
+                hours: format!("{}–{}", start.format("%H:%M"), end.format("%H:%M")),
+                status: session.status.clone(),
+                reason: session.reason.clone().unwrap_or_default(),
+                was: session
+                    .original_starts_at
+                    .map(|at| utc_to_local(at).format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The viewer's own place in this class, if any.
+pub struct OwnPlace {
+    pub id: i32,
+    pub status: String,
+    pub position: Option<usize>,
+}
+
+impl OwnPlace {
+    pub fn withdraw_url(&self) -> String {
+        urls::with_id(urls::ENROLLMENT_WITHDRAW, self.id)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "public/cohort.html")]
+pub struct CohortPage {
+    pub ctx: PageCtx,
+    pub card: CohortCard,
+    pub sessions: Vec<SessionLine>,
+    pub own: Option<OwnPlace>,
+    /// A refusal to show above the enrol button.
+    pub problem: Option<String>,
+}
+
+impl CohortPage {
+    pub fn enrol_url(&self) -> String {
+        urls::with_id(urls::COHORT_ENROLL, self.card.id)
+    }
+
+    pub fn is_enrollable(&self) -> bool {
+        matches!(self.card.phase, Phase::Open | Phase::Running)
+    }
+
+    pub fn login_url(&self) -> String {
+        urls::login_with_next(&self.card.url())
+    }
+}
+
+async fn render_class(
+    ctx: PageCtx,
+    state: &AppState,
+    id: i32,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let now = state.clock().now();
+    let viewer = ctx.user.as_ref().map(|user| user.id);
+    let loaded = state
+        .db
+        .read(move |conn| {
+            let Some(cohort) = Cohort::find(conn, id)? else {
+                return Ok::<_, AppError>(None);
+            };
+            // Drafts are not public.
+            if cohort.status == "draft" {
+                return Ok(None);
+            }
+            let sessions = ClassSession::of_cohort(conn, id)?;
+            let own = match viewer {
+                Some(trainee) => match Enrollment::of_trainee(conn, trainee)?
+                    .into_iter()
+                    .find(|place| place.cohort_id == id && place.status().is_active())
+                {
+                    Some(place) => {
+                        let position = if place.status() == EnrollmentStatus::Waitlisted {
+                            classes::waitlist_position(conn, id, place.id)?
+                        } else {
+                            None
+                        };
+                        Some(OwnPlace {
+                            id: place.id,
+                            status: place.status.clone(),
+                            position,
+                        })
+                    }
+                    None => None,
+                },
+                None => None,
+            };
+            let card = catalogue::cards(conn, vec![cohort], lang, now)?.pop();
+            Ok(card.map(|card| (card, sessions, own)))
+        })
+        .await?;
+    let (card, sessions, own) = loaded.ok_or(AppError::NotFound)?;
+    let page = CohortPage {
+        sessions: session_lines(&sessions, lang),
+        card,
+        own,
+        problem,
+        ctx,
+    };
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, AppError> {
+    render_class(ctx, &state, id.into_inner(), None, StatusCode::OK).await
+}
+
+/// Takes a seat, or a place on the wait-list when the class is full.
+pub async fn enroll(
+    req: HttpRequest,
+    ctx: PageCtx,
+    trainee: Trainee,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, AppError> {
+    let cohort_id = id.into_inner();
+    let now = state.clock().now();
+    let exists = state
+        .db
+        .read(move |conn| {
+            Ok::<_, AppError>(Cohort::find(conn, cohort_id)?.is_some_and(|c| c.status != "draft"))
+        })
+        .await?;
+    if !exists {
+        return Err(AppError::NotFound);
+    }
+    let trainee_id = trainee.id;
+    let mut event = audit_event(
+        &req,
+        Some(trainee_id),
+        "enrollment.create",
+        format!("cohort:{cohort_id}"),
+        serde_json::json!({}),
+    );
+    let outcome = state
+        .db
+        .write(move |conn| {
+            let outcome = classes::enrol(conn, cohort_id, trainee_id, Asker::Trainee, now)?;
+            if let Ok(placed) = &outcome {
+                event.details = serde_json::json!({
+                    "enrollment": placed.enrollment_id,
+                    "status": placed.status.as_str(),
+                    "position": placed.position,
+                });
+                audit::append(conn, &event, crate::auth::session::db_now(now))?;
+            }
+            Ok::<_, DbError>(outcome)
+        })
+        .await?;
+    match outcome {
+        Ok(placed) => {
+            let key = if placed.status == EnrollmentStatus::Enrolled {
+                "flash-enrolled"
+            } else {
+                "flash-waitlisted"
+            };
+            Ok(flash::redirect(
+                &state.settings,
+                &urls::with_id(urls::COHORT, cohort_id),
+                key,
+            ))
+        }
+        Err(refusal) => {
+            let problem = ctx.t(refusal.key());
+            render_class(ctx, &state, cohort_id, Some(problem), StatusCode::CONFLICT).await
+        }
+    }
 }

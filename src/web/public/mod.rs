@@ -1,5 +1,6 @@
 //! Pages anyone can open without signing in.
 
+pub mod catalogue;
 pub mod cohorts;
 pub mod health;
 pub mod home;

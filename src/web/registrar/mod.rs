@@ -1,3 +1,4 @@
 //! Pages for registrars.
 
 pub mod dashboard;
+pub mod trainees;

@@ -1,18 +1,27 @@
-//! `GET /me`: the trainee's own page: their profile as registered, and
-//! (as the programme's features land) their class, attendance, exam and
-//! certificates.
+//! `GET /me`: the trainee's own page: their class or wait-list place, the
+//! next session (with any change or cancellation), the full session list,
+//! notices about cancelled classes, and their profile as registered.
 
 use actix_web::web::{self, Html};
 use askama::Template;
 
 use crate::auth::extractors::Trainee;
+use crate::auth::session::db_now;
+use crate::classes;
+use crate::db::models::class_session::ClassSession;
+use crate::db::models::cohort::Cohort;
+use crate::db::models::enrollment::Enrollment;
 use crate::db::models::region::Town;
 use crate::db::models::user::User;
 use crate::domain::emirates_id::EmiratesId;
+use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::mobile::Mobile;
 use crate::error::AppError;
 use crate::web::AppState;
 use crate::web::page::PageCtx;
+use crate::web::public::catalogue::{self, CohortCard};
+use crate::web::public::cohorts::{SessionLine, session_lines};
+use crate::web::urls;
 
 /// One line of the profile summary.
 pub struct ProfileLine {
@@ -22,11 +31,41 @@ pub struct ProfileLine {
     pub isolate: bool,
 }
 
+/// The trainee's current place.
+pub struct CurrentPlace {
+    pub id: i32,
+    pub status: String,
+    pub position: Option<usize>,
+    /// Given a seat from the wait-list (shown once it happens).
+    pub promoted: bool,
+    pub card: CohortCard,
+    pub next: Option<SessionLine>,
+    pub sessions: Vec<SessionLine>,
+}
+
+impl CurrentPlace {
+    pub fn withdraw_url(&self) -> String {
+        urls::with_id(urls::ENROLLMENT_WITHDRAW, self.id)
+    }
+
+    pub fn calendar_url(&self) -> String {
+        urls::with_id(urls::ENROLLMENT_CALENDAR, self.id)
+    }
+}
+
+/// A class cancelled under the trainee.
+pub struct CancelledPlace {
+    pub venue: String,
+    pub reason: String,
+}
+
 #[derive(Template)]
 #[template(path = "trainee/dashboard.html")]
 pub struct DashboardPage {
     pub ctx: PageCtx,
     pub name: String,
+    pub current: Option<CurrentPlace>,
+    pub cancelled: Vec<CancelledPlace>,
     pub profile: Vec<ProfileLine>,
 }
 
@@ -36,12 +75,62 @@ pub async fn show(
     state: web::Data<AppState>,
 ) -> Result<Html, AppError> {
     let id = trainee.id;
-    let (user, towns) = state
+    let lang = ctx.lang;
+    let now = state.clock().now();
+    let (user, towns, current, cancelled) = state
         .db
-        .read(move |conn| Ok::<_, AppError>((User::find(conn, id)?, Town::all(conn)?)))
+        .read(move |conn| {
+            let places = Enrollment::of_trainee(conn, id)?;
+            let current = match places.iter().find(|place| place.status().is_active()) {
+                Some(place) => {
+                    let cohort = Cohort::find(conn, place.cohort_id)?;
+                    let sessions = ClassSession::of_cohort(conn, place.cohort_id)?;
+                    let position = if place.status() == EnrollmentStatus::Waitlisted {
+                        classes::waitlist_position(conn, place.cohort_id, place.id)?
+                    } else {
+                        None
+                    };
+                    let card = match cohort {
+                        Some(cohort) => catalogue::cards(conn, vec![cohort], lang, now)?.pop(),
+                        None => None,
+                    };
+                    card.map(|card| {
+                        let upcoming: Vec<ClassSession> = sessions
+                            .iter()
+                            .filter(|session| session.ends_at > db_now(now))
+                            .cloned()
+                            .collect();
+                        CurrentPlace {
+                            id: place.id,
+                            status: place.status.clone(),
+                            position,
+                            promoted: place.promoted_at.is_some(),
+                            next: session_lines(&upcoming, lang).into_iter().next(),
+                            sessions: session_lines(&sessions, lang),
+                            card,
+                        }
+                    })
+                }
+                None => None,
+            };
+            let mut cancelled = Vec::new();
+            for place in places
+                .iter()
+                .filter(|place| place.status() == EnrollmentStatus::Cancelled)
+            {
+                if let Some(cohort) = Cohort::find(conn, place.cohort_id)?
+                    && let Some(card) = catalogue::cards(conn, vec![cohort], lang, now)?.pop()
+                {
+                    cancelled.push(CancelledPlace {
+                        venue: card.venue,
+                        reason: place.note.clone().unwrap_or_default(),
+                    });
+                }
+            }
+            Ok::<_, AppError>((User::find(conn, id)?, Town::all(conn)?, current, cancelled))
+        })
         .await?;
     let user = user.ok_or(AppError::NotFound)?;
-    let lang = ctx.lang;
     let line = |key: &str, value: String, isolate: bool| ProfileLine {
         label: ctx.t(key),
         value,
@@ -83,6 +172,8 @@ pub async fn show(
     }
     let page = DashboardPage {
         name: user.name(lang).to_owned(),
+        current,
+        cancelled,
         profile,
         ctx,
     };

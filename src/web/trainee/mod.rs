@@ -1,3 +1,4 @@
 //! Pages for trainees.
 
 pub mod dashboard;
+pub mod enrollments;

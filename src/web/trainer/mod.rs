@@ -1,3 +1,4 @@
 //! Pages for trainers.
 
 pub mod dashboard;
+pub mod sessions;

@@ -1,0 +1,259 @@
+//! The catalogue of classes, prepared for display and for open data:
+//! where, when, in which language, and how many seats are left.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::Deserialize;
+
+use crate::classes;
+use crate::db::DbConnection;
+use crate::db::models::class_session::ClassSession;
+use crate::db::models::cohort::Cohort;
+use crate::db::models::enrollment::Enrollment;
+use crate::db::models::region::{Region, Town};
+use crate::db::models::user::User;
+use crate::db::models::venue::Venue;
+use crate::domain::cohort::Phase;
+use crate::domain::schedule::utc_to_local;
+use crate::i18n::Lang;
+
+/// A class as the catalogue shows it, named in one language.
+#[derive(Clone, Debug)]
+pub struct CohortCard {
+    pub id: i32,
+    pub region_code: String,
+    pub region: String,
+    pub town_code: String,
+    pub town: String,
+    pub town_ar: String,
+    pub town_en: String,
+    pub venue: String,
+    pub venue_ar: String,
+    pub venue_en: String,
+    pub address: String,
+    pub period: String,
+    pub language: String,
+    pub audience: String,
+    /// `09:00–12:00`, local time.
+    pub hours: String,
+    /// Weekday names, joined.
+    pub days: String,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub capacity: i64,
+    pub enrolled: i64,
+    pub waitlisted: i64,
+    pub trainer: Option<String>,
+    pub phase: Phase,
+    pub enrol_opens: NaiveDate,
+    pub enrol_closes: NaiveDate,
+}
+
+impl CohortCard {
+    pub fn seats_left(&self) -> i64 {
+        (self.capacity - self.enrolled).max(0)
+    }
+
+    pub fn url(&self) -> String {
+        format!("/cohorts/{}", self.id)
+    }
+
+    pub fn starts_text(&self) -> String {
+        self.starts_on
+            .map(|date| date.to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn ends_text(&self) -> String {
+        self.ends_on
+            .map(|date| date.to_string())
+            .unwrap_or_default()
+    }
+
+    /// `2026-03`, for the month filter.
+    pub fn start_month(&self) -> String {
+        self.starts_on
+            .map(|date| format!("{:04}-{:02}", date.year(), date.month()))
+            .unwrap_or_default()
+    }
+
+    /// The open-data record (DESIGN.md section 4), plus names in both
+    /// languages for partners' own pages.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "id": self.id,
+            "region": self.region_code,
+            "town": self.town_code,
+            "town_ar": self.town_ar,
+            "town_en": self.town_en,
+            "venue": self.venue_en,
+            "venue_ar": self.venue_ar,
+            "period": self.period,
+            "language": self.language,
+            "audience": self.audience,
+            "starts_on": self.starts_on,
+            "ends_on": self.ends_on,
+            "capacity": self.capacity,
+            "enrolled": self.enrolled,
+            "seats_left": self.seats_left(),
+            "waitlisted": self.waitlisted,
+        })
+    }
+}
+
+/// The catalogue's filters, as they appear in the URL (so a filtered list
+/// can be shared). `language` is the teaching language; `lang` is accepted
+/// too for the open-data contract (on pages it also switches the site's
+/// language).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    pub region: String,
+    pub town: String,
+    pub period: String,
+    pub language: String,
+    pub lang: String,
+    /// `YYYY-MM`.
+    pub month: String,
+}
+
+impl Filter {
+    fn teaching_language(&self) -> &str {
+        if self.language.is_empty() {
+            &self.lang
+        } else {
+            &self.language
+        }
+    }
+
+    /// Whether a class passes every filter that is set.
+    pub fn matches(&self, card: &CohortCard) -> bool {
+        let set = |value: &str| !value.trim().is_empty();
+        (!set(&self.region) || card.region_code == self.region.trim())
+            && (!set(&self.town) || card.town_code == self.town.trim())
+            && (!set(&self.period) || card.period == self.period.trim())
+            && (!set(self.teaching_language()) || card.language == self.teaching_language().trim())
+            && (!set(&self.month) || card.start_month() == self.month.trim())
+    }
+}
+
+/// Weekday names in `lang` (ISO numbers 1–7).
+fn day_names(numbers: &[u32], lang: Lang) -> String {
+    let names: Vec<String> = numbers
+        .iter()
+        .map(|n| lang.t(&format!("weekday-{n}")))
+        .collect();
+    names.join(lang.pick("، ", ", "))
+}
+
+/// Cards for `cohorts`, with their venue, seats and dates.
+pub fn cards(
+    conn: &mut DbConnection,
+    cohorts: Vec<Cohort>,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> diesel::QueryResult<Vec<CohortCard>> {
+    let venues: HashMap<i32, Venue> = Venue::all(conn)?
+        .into_iter()
+        .map(|venue| (venue.id, venue))
+        .collect();
+    let towns: HashMap<i32, Town> = Town::all(conn)?
+        .into_iter()
+        .map(|town| (town.id, town))
+        .collect();
+    let regions: HashMap<i32, Region> = Region::all(conn)?
+        .into_iter()
+        .map(|region| (region.id, region))
+        .collect();
+    let mut counts: HashMap<(i32, String), i64> = HashMap::new();
+    for (cohort_id, status, count) in Enrollment::counts(conn)? {
+        counts.insert((cohort_id, status), count);
+    }
+    let ids: Vec<i32> = cohorts.iter().map(|cohort| cohort.id).collect();
+    let mut sessions: HashMap<i32, Vec<ClassSession>> = HashMap::new();
+    for session in ClassSession::of_cohorts(conn, &ids)? {
+        sessions.entry(session.cohort_id).or_default().push(session);
+    }
+    let mut cards = Vec::with_capacity(cohorts.len());
+    for cohort in cohorts {
+        let (Some(venue), own_sessions) = (
+            venues.get(&cohort.venue_id),
+            sessions.remove(&cohort.id).unwrap_or_default(),
+        ) else {
+            continue;
+        };
+        let Some(town) = towns.get(&venue.town_id) else {
+            continue;
+        };
+        let Some(region) = regions.get(&town.region_id) else {
+            continue;
+        };
+        let held: Vec<&ClassSession> = own_sessions
+            .iter()
+            .filter(|session| !session.is_cancelled())
+            .collect();
+        let trainer = match cohort.trainer_id {
+            Some(id) => User::find(conn, id)?.map(|user| user.name(lang).to_owned()),
+            None => None,
+        };
+        let count = |status: &str| {
+            counts
+                .get(&(cohort.id, status.to_owned()))
+                .copied()
+                .unwrap_or(0)
+        };
+        cards.push(CohortCard {
+            id: cohort.id,
+            region_code: region.code.clone(),
+            region: region.name(lang).to_owned(),
+            town_code: town.code.clone(),
+            town: town.name(lang).to_owned(),
+            town_ar: town.name_ar.clone(),
+            town_en: town.name_en.clone(),
+            venue: venue.name(lang).to_owned(),
+            venue_ar: venue.name_ar.clone(),
+            venue_en: venue.name_en.clone(),
+            address: venue.address.clone(),
+            period: cohort.period.clone(),
+            language: cohort.teaching_language.clone(),
+            audience: cohort.audience.clone(),
+            hours: format!(
+                "{}–{}",
+                cohort.starts_time.format("%H:%M"),
+                cohort.ends_time.format("%H:%M")
+            ),
+            days: day_names(&cohort.weekdays().numbers(), lang),
+            starts_on: held
+                .iter()
+                .map(|session| utc_to_local(session.starts_at).date())
+                .min(),
+            ends_on: held
+                .iter()
+                .map(|session| utc_to_local(session.ends_at).date())
+                .max(),
+            capacity: i64::from(cohort.capacity),
+            enrolled: count("enrolled"),
+            waitlisted: count("waitlisted"),
+            trainer,
+            phase: classes::phase(&cohort, &own_sessions, now),
+            enrol_opens: cohort.enrol_opens,
+            enrol_closes: cohort.enrol_closes,
+        });
+    }
+    Ok(cards)
+}
+
+/// Every class the catalogue lists (open, not yet over), filtered.
+pub fn listed(
+    conn: &mut DbConnection,
+    filter: &Filter,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> diesel::QueryResult<Vec<CohortCard>> {
+    let cohorts = Cohort::listed(conn, crate::auth::session::db_now(now))?;
+    Ok(cards(conn, cohorts, lang, now)?
+        .into_iter()
+        .filter(|card| filter.matches(card))
+        .collect())
+}
