@@ -76,6 +76,13 @@ routes! {
     urls::ADMIN_USER_RESET => { post: admin::users::reset_password },
     urls::ADMIN_USER_ROLE => { post: admin::users::change_role },
     urls::ADMIN_AUDIT => { get: admin::audit::list },
+    urls::ADMIN_VENUES => { get: admin::venues::list, post: admin::venues::create },
+    urls::ADMIN_VENUE => { get: admin::venues::edit, post: admin::venues::update },
+    urls::ADMIN_VENUE_RETIRE => { post: admin::venues::retire },
+    urls::ADMIN_VENUE_REACTIVATE => { post: admin::venues::reactivate },
+    urls::ADMIN_VENUE_DELETE => { post: admin::venues::delete },
+    urls::ADMIN_HOLIDAYS => { get: admin::holidays::list, post: admin::holidays::create },
+    urls::ADMIN_HOLIDAY_DELETE => { post: admin::holidays::delete },
 }
 
 /// Registers every route of the application.

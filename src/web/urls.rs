@@ -22,6 +22,13 @@ pub const ADMIN_USER_REACTIVATE: &str = "/admin/users/{id}/reactivate";
 pub const ADMIN_USER_RESET: &str = "/admin/users/{id}/reset-password";
 pub const ADMIN_USER_ROLE: &str = "/admin/users/{id}/role";
 pub const ADMIN_AUDIT: &str = "/admin/audit";
+pub const ADMIN_VENUES: &str = "/admin/venues";
+pub const ADMIN_VENUE: &str = "/admin/venues/{id}";
+pub const ADMIN_VENUE_RETIRE: &str = "/admin/venues/{id}/retire";
+pub const ADMIN_VENUE_REACTIVATE: &str = "/admin/venues/{id}/reactivate";
+pub const ADMIN_VENUE_DELETE: &str = "/admin/venues/{id}/delete";
+pub const ADMIN_HOLIDAYS: &str = "/admin/holidays";
+pub const ADMIN_HOLIDAY_DELETE: &str = "/admin/holidays/{id}/delete";
 
 /// `/login?next=<path>` (the path percent-encoded).
 pub fn login_with_next(next: &str) -> String {

@@ -15,3 +15,4 @@ mod migrations;
 mod security;
 mod static_files;
 mod throttling;
+mod venues;

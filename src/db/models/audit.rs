@@ -22,6 +22,13 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "user.deactivate",
     "user.reactivate",
     "user.role_change",
+    "venue.create",
+    "venue.update",
+    "venue.retire",
+    "venue.reactivate",
+    "venue.delete",
+    "holiday.create",
+    "holiday.delete",
 ];
 
 /// The "previous hash" of the first entry.
