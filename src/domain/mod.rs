@@ -27,6 +27,7 @@ macro_rules! choices {
     };
 }
 
+pub mod calendar;
 pub mod cohort;
 pub mod email;
 pub mod emirates_id;
@@ -38,3 +39,4 @@ pub mod programme;
 pub mod region;
 pub mod schedule;
 pub mod throttle;
+pub mod venue;

@@ -109,6 +109,13 @@ routes! {
     urls::REGISTRAR_TRAINEE => { get: registrar::trainees::show },
     urls::REGISTRAR_TRAINEE_ENROLL => { post: registrar::trainees::enroll },
     urls::REGISTRAR_ENROLLMENT_MOVE => { post: registrar::trainees::move_enrollment },
+    urls::ADMIN_VENUES => { get: admin::venues::list, post: admin::venues::create },
+    urls::ADMIN_VENUE => { get: admin::venues::edit, post: admin::venues::update },
+    urls::ADMIN_VENUE_RETIRE => { post: admin::venues::retire },
+    urls::ADMIN_VENUE_REACTIVATE => { post: admin::venues::reactivate },
+    urls::ADMIN_VENUE_DELETE => { post: admin::venues::delete },
+    urls::ADMIN_HOLIDAYS => { get: admin::holidays::list, post: admin::holidays::create },
+    urls::ADMIN_HOLIDAY_DELETE => { post: admin::holidays::delete },
 }
 
 /// Registers every route of the application.

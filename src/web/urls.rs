@@ -39,6 +39,13 @@ pub const REGISTRAR_TRAINEES: &str = "/registrar/trainees";
 pub const REGISTRAR_TRAINEE: &str = "/registrar/trainees/{id}";
 pub const REGISTRAR_TRAINEE_ENROLL: &str = "/registrar/trainees/{id}/enroll";
 pub const REGISTRAR_ENROLLMENT_MOVE: &str = "/registrar/enrollments/{id}/move";
+pub const ADMIN_VENUES: &str = "/admin/venues";
+pub const ADMIN_VENUE: &str = "/admin/venues/{id}";
+pub const ADMIN_VENUE_RETIRE: &str = "/admin/venues/{id}/retire";
+pub const ADMIN_VENUE_REACTIVATE: &str = "/admin/venues/{id}/reactivate";
+pub const ADMIN_VENUE_DELETE: &str = "/admin/venues/{id}/delete";
+pub const ADMIN_HOLIDAYS: &str = "/admin/holidays";
+pub const ADMIN_HOLIDAY_DELETE: &str = "/admin/holidays/{id}/delete";
 
 /// `/login?next=<path>` (the path percent-encoded).
 pub fn login_with_next(next: &str) -> String {

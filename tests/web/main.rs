@@ -17,3 +17,4 @@ mod migrations;
 mod security;
 mod static_files;
 mod throttling;
+mod venues;

@@ -30,6 +30,13 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "cohort.cancel",
     "session.cancel",
     "session.move",
+    "venue.create",
+    "venue.update",
+    "venue.retire",
+    "venue.reactivate",
+    "venue.delete",
+    "holiday.create",
+    "holiday.delete",
 ];
 
 /// The "previous hash" of the first entry.

@@ -220,7 +220,10 @@ fn day_boxes(lang: Lang, checked: &[u32]) -> Vec<DayBox> {
         .collect()
 }
 
-#[expect(clippy::too_many_arguments, reason = "the form page has that many parts")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the form page has that many parts"
+)]
 async fn render_form(
     ctx: PageCtx,
     state: &AppState,

@@ -1,0 +1,196 @@
+//! The venue form: the choices it offers, what it accepts, what it shows
+//! when editing, and what an edit changed (for the audit log).
+
+use serde::Deserialize;
+
+use crate::db::models::region::{Region, Town};
+use crate::db::models::venue::{Venue, VenueFields};
+use crate::domain::cohort::PartnerKind;
+use crate::domain::person::{self, ArabicName, EnglishName};
+use crate::domain::venue::{Address, Seats, VenueError};
+use crate::i18n::Lang;
+use crate::web::account::register::{Choice, TownGroup};
+use crate::web::forms::FormState;
+
+/// The create and edit form; every field arrives as typed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct VenueForm {
+    /// A town code, e.g. `al-ain`.
+    pub town: String,
+    pub name_ar: String,
+    pub name_en: String,
+    pub partner_kind: String,
+    pub address: String,
+    pub seats: String,
+}
+
+/// Every region with its towns, in display order.
+pub type Regions = Vec<(Region, Vec<Town>)>;
+
+/// The towns for the select, under their regions.
+pub fn town_groups(regions: &Regions, lang: Lang) -> Vec<TownGroup> {
+    regions
+        .iter()
+        .map(|(region, towns)| TownGroup {
+            region: region.name(lang).to_owned(),
+            towns: towns
+                .iter()
+                .map(|town| Choice {
+                    code: town.code.clone(),
+                    label: town.name(lang).to_owned(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The partner kinds for the select, labelled in `lang`.
+pub fn partner_kinds(lang: Lang) -> Vec<Choice> {
+    PartnerKind::ALL
+        .iter()
+        .map(|kind| Choice {
+            code: kind.as_str().to_owned(),
+            label: kind_label(kind.as_str(), lang),
+        })
+        .collect()
+}
+
+/// The label of a stored partner-kind code.
+pub fn kind_label(code: &str, lang: Lang) -> String {
+    lang.t(&format!("partner-kind-{code}"))
+}
+
+/// Every town of every region.
+pub fn towns_of(regions: &Regions) -> impl Iterator<Item = &Town> {
+    regions.iter().flat_map(|(_, towns)| towns)
+}
+
+/// Parses every field, recording each error against its field.
+pub fn validate<'a>(
+    input: &VenueForm,
+    form: &mut FormState,
+    mut towns: impl Iterator<Item = &'a Town>,
+) -> Option<VenueFields> {
+    form.keep("town", &input.town);
+    let town_id = match input.town.trim() {
+        "" => {
+            form.fail("town", "field-required");
+            None
+        }
+        code => {
+            let town = towns.find(|town| town.code == code).map(|town| town.id);
+            if town.is_none() {
+                form.fail("town", "town-unknown");
+            }
+            town
+        }
+    };
+    let name_ar = form.check(
+        "name_ar",
+        &input.name_ar,
+        ArabicName::parse,
+        person::FieldError::key,
+    );
+    let name_en = form.check(
+        "name_en",
+        &input.name_en,
+        EnglishName::parse,
+        person::FieldError::key,
+    );
+    let kind = form.check(
+        "partner_kind",
+        &input.partner_kind,
+        PartnerKind::parse,
+        person::FieldError::key,
+    );
+    let address = form.check("address", &input.address, Address::parse, VenueError::key);
+    let seats = form.check("seats", &input.seats, Seats::parse, VenueError::key);
+    Some(VenueFields {
+        town_id: town_id?,
+        name_ar: name_ar?.as_str().to_owned(),
+        name_en: name_en?.as_str().to_owned(),
+        partner_kind: kind?.as_str().to_owned(),
+        address: address?.as_str().to_owned(),
+        seats: seats?.get(),
+    })
+}
+
+/// The edit form showing what is stored.
+pub fn prefill(venue: &Venue, regions: &Regions) -> FormState {
+    let mut form = FormState::default();
+    let town = towns_of(regions).find(|town| town.id == venue.town_id);
+    form.keep("town", town.map_or("", |town| town.code.as_str()));
+    form.keep("name_ar", &venue.name_ar);
+    form.keep("name_en", &venue.name_en);
+    form.keep("partner_kind", &venue.partner_kind);
+    form.keep("address", &venue.address);
+    form.keep("seats", &venue.seats.to_string());
+    form
+}
+
+/// A town's code, which the audit log shows rather than an id that means
+/// nothing to a reader.
+pub fn town_code(regions: &Regions, town_id: i32) -> String {
+    towns_of(regions)
+        .find(|town| town.id == town_id)
+        .map_or_else(|| town_id.to_string(), |town| town.code.clone())
+}
+
+/// What an edit changes, field by field as `[before, after]`, for the audit log.
+pub fn changes(before: &Venue, after: &VenueFields, regions: &Regions) -> serde_json::Value {
+    let mut changed = serde_json::Map::new();
+    let mut note = |field: &str, old: serde_json::Value, new: serde_json::Value| {
+        if old != new {
+            changed.insert(field.to_owned(), serde_json::json!([old, new]));
+        }
+    };
+    note(
+        "town",
+        town_code(regions, before.town_id).into(),
+        town_code(regions, after.town_id).into(),
+    );
+    note(
+        "name_ar",
+        before.name_ar.as_str().into(),
+        after.name_ar.as_str().into(),
+    );
+    note(
+        "name_en",
+        before.name_en.as_str().into(),
+        after.name_en.as_str().into(),
+    );
+    note(
+        "partner_kind",
+        before.partner_kind.as_str().into(),
+        after.partner_kind.as_str().into(),
+    );
+    note(
+        "address",
+        before.address.as_str().into(),
+        after.address.as_str().into(),
+    );
+    note("seats", before.seats.into(), after.seats.into());
+    serde_json::Value::Object(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::keys;
+
+    #[test]
+    fn every_choice_and_error_label_is_in_both_catalogues() {
+        let mut needed: Vec<String> = PartnerKind::ALL
+            .iter()
+            .map(|kind| format!("partner-kind-{}", kind.as_str()))
+            .collect();
+        needed.extend(VenueError::ALL.iter().map(|err| err.key().to_owned()));
+        needed.push("town-unknown".to_owned());
+        for lang in Lang::ALL {
+            let known = keys(lang);
+            let missing: Vec<_> = needed.iter().filter(|key| !known.contains(*key)).collect();
+            assert!(missing.is_empty(), "{}: {missing:?}", lang.code());
+        }
+    }
+}
