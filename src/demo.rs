@@ -156,6 +156,36 @@ fn people() -> Vec<Person> {
                 channel: "friends-family",
             },
         ),
+        trainee(
+            "حمدان المزروعي",
+            "Hamdan Al Mazrouei",
+            "hamdan@ecitizen.demo",
+            "harbor-almond-4471",
+            TraineeFacts {
+                born: (1988, 5, 17),
+                serial: "3345781",
+                gender: "male",
+                mobile: "+971501234506",
+                target_group: "job-seeker",
+                town: "al-wagan",
+                channel: "media",
+            },
+        ),
+        trainee(
+            "نورة السويدي",
+            "Noura Al Suwaidi",
+            "noura@ecitizen.demo",
+            "meadow-lantern-6690",
+            TraineeFacts {
+                born: (1995, 12, 1),
+                serial: "6612093",
+                gender: "female",
+                mobile: "+971521234507",
+                target_group: "student",
+                town: "al-sila",
+                channel: "university",
+            },
+        ),
     ]
 }
 
@@ -180,7 +210,7 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Vec<String>, DbError> 
     })
     .await
     .map_err(|_| DbError::Cancelled)?;
-    db.write(move |conn| {
+    let mut facts = db.write(move |conn| {
         let towns = Town::all(conn)?;
         let mut facts = Vec::new();
         for (person, hash) in &hashed {
@@ -235,7 +265,185 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Vec<String>, DbError> 
                 now,
             )?;
         }
-        Ok(facts)
+        Ok::<_, DbError>(facts)
+    })
+    .await?;
+    facts.extend(seed_classes(db, settings).await?);
+    Ok(facts)
+}
+
+/// A demo venue: town code, names, partner kind, seats.
+const VENUES: [(&str, &str, &str, &str, i32); 6] = [
+    (
+        "abu-dhabi-city",
+        "مدرسة الخليج العربي",
+        "Arabian Gulf School",
+        "school",
+        24,
+    ),
+    (
+        "al-ain",
+        "مركز التنمية الأسرية - العين",
+        "Family Development Centre, Al Ain",
+        "family-development",
+        20,
+    ),
+    ("al-hayer", "مدرسة الهير", "Al Hayer School", "school", 16),
+    (
+        "al-wagan",
+        "مركز الوقن المجتمعي",
+        "Al Wagan Community Centre",
+        "government",
+        2,
+    ),
+    (
+        "madinat-zayed",
+        "كليات التقنية العليا - مدينة زايد",
+        "Higher Colleges of Technology, Madinat Zayed",
+        "applied-research",
+        20,
+    ),
+    (
+        "al-sila",
+        "مركز التنمية الأسرية - السلع",
+        "Family Development Centre, Al Sila",
+        "family-development",
+        12,
+    ),
+];
+
+/// Venues and classes over the coming weeks (morning and evening in each
+/// region, one for women only, one full with a wait-list), with the demo
+/// trainees enrolled. Skipped when venues already exist.
+async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbError> {
+    use crate::classes::{self, Asker};
+    use crate::db::models::cohort::CohortFields;
+    use crate::db::models::course::{self, Course};
+    use crate::db::models::holiday::{Holiday, NewHoliday};
+    use crate::db::models::venue::{Venue, VenueFields};
+    use chrono::{Datelike, Duration};
+
+    let now = settings.clock.now();
+    db.write(move |conn| {
+        if !Venue::all(conn)?.is_empty() {
+            return Ok::<_, DbError>(Vec::new());
+        }
+        let Some(course) = Course::by_code(conn, course::ECITIZEN)? else {
+            return Ok(Vec::new());
+        };
+        // UAE National Day (Eid Al Etihad), this year and next: no sessions.
+        for year in [now.year(), now.year() + 1] {
+            for day in [2, 3] {
+                if let Some(date) = chrono::NaiveDate::from_ymd_opt(year, 12, day)
+                    && !Holiday::exists_on(conn, date)?
+                {
+                    let name_ar = "عيد الاتحاد".to_owned();
+                    let name_en = "Eid Al Etihad (National Day)".to_owned();
+                    Holiday::insert(
+                        conn,
+                        &NewHoliday {
+                            day: date,
+                            name_ar,
+                            name_en,
+                        },
+                    )?;
+                }
+            }
+        }
+        let towns = Town::all(conn)?;
+        let at = db_now(now);
+        let mut venue_ids = Vec::new();
+        for (town, name_ar, name_en, kind, seats) in VENUES {
+            let Some(town) = towns.iter().find(|t| t.code == town) else {
+                continue;
+            };
+            let fields = VenueFields {
+                town_id: town.id,
+                name_ar: name_ar.to_owned(),
+                name_en: name_en.to_owned(),
+                partner_kind: kind.to_owned(),
+                address: format!("{name_en}, {}", town.name_en),
+                seats,
+            };
+            venue_ids.push(Venue::insert(conn, &fields, at)?);
+        }
+        let users = User::search(conn, "", None, 1000, 0)?;
+        let user = |email: &str| {
+            users
+                .iter()
+                .find(|u| u.email.as_deref() == Some(email))
+                .map(|u| u.id)
+        };
+        let today = crate::web::time::uae_today(now);
+        // Next Monday, so classes start on a full week.
+        let next_monday =
+            today + Duration::days(i64::from(7 - today.weekday().num_days_from_monday()));
+        let (morning, evening) = (
+            crate::domain::cohort::Period::Morning.default_hours(),
+            crate::domain::cohort::Period::Evening.default_hours(),
+        );
+        // (venue index, period, audience, weeks from next Monday, capacity, trainer)
+        let plan: [(usize, bool, &str, i64, i32, &str); 7] = [
+            (0, true, "all", 0, 20, "trainer.alain@ecitizen.demo"),
+            (0, false, "all", 1, 20, "trainer.alain@ecitizen.demo"),
+            (1, true, "women", 0, 18, "trainer.alain@ecitizen.demo"),
+            (2, false, "all", 2, 16, "trainer.alain@ecitizen.demo"),
+            (3, false, "all", 0, 2, "trainer.dhafra@ecitizen.demo"),
+            (4, true, "all", 1, 20, "trainer.dhafra@ecitizen.demo"),
+            (5, false, "all", 0, 12, "trainer.dhafra@ecitizen.demo"),
+        ];
+        let mut cohorts = Vec::new();
+        for (venue, is_morning, audience, weeks, capacity, trainer) in plan {
+            let Some(&venue_id) = venue_ids.get(venue) else {
+                continue;
+            };
+            let (starts, ends) = if is_morning { morning } else { evening };
+            let start = next_monday + Duration::weeks(weeks);
+            let fields = CohortFields {
+                course_id: course.id,
+                venue_id,
+                period: if is_morning { "morning" } else { "evening" }.to_owned(),
+                starts_time: starts,
+                ends_time: ends,
+                teaching_language: "ar".to_owned(),
+                audience: audience.to_owned(),
+                start_date: start,
+                weekdays: crate::domain::cohort::Weekdays::working_week().to_string(),
+                session_count: crate::domain::programme::DAILY_SESSIONS,
+                capacity,
+                trainer_id: user(trainer),
+                enrol_opens: today - Duration::days(14),
+                enrol_closes: start - Duration::days(1),
+                status: "open".to_owned(),
+            };
+            cohorts.push(classes::create(conn, &fields, now)?);
+        }
+        // (trainee e-mail, class index)
+        let places = [
+            ("mariam@ecitizen.demo", 2),
+            ("ahmed@ecitizen.demo", 1),
+            ("fatima@ecitizen.demo", 5),
+            ("saeed@ecitizen.demo", 4),
+            ("hamdan@ecitizen.demo", 4),
+            ("noura@ecitizen.demo", 4),
+            ("aisha@ecitizen.demo", 6),
+        ];
+        for (email, class) in places {
+            if let (Some(trainee), Some(&cohort)) = (user(email), cohorts.get(class)) {
+                // Placed as a registrar would, so the demo works whatever the date.
+                let _ = classes::enrol(
+                    conn,
+                    cohort,
+                    trainee,
+                    Asker::Registrar { note: "demo" },
+                    now,
+                )?;
+            }
+        }
+        Ok(cohorts
+            .iter()
+            .map(|id| format!("demo class: /cohorts/{id}"))
+            .collect())
     })
     .await
 }

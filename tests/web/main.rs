@@ -10,6 +10,7 @@ mod accounts;
 mod admin;
 mod authorization;
 mod classes;
+mod demo;
 mod errors;
 mod health;
 mod language;

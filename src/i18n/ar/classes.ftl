@@ -198,3 +198,4 @@ audit-cohort-update = تعديل صف
 audit-cohort-cancel = إلغاء صف
 audit-session-cancel = إلغاء جلسة
 audit-session-move = نقل جلسة
+home-upcoming-title = صفوف تبدأ قريباً

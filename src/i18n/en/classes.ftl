@@ -183,3 +183,4 @@ audit-cohort-update = Class changed
 audit-cohort-cancel = Class cancelled
 audit-session-cancel = Session cancelled
 audit-session-move = Session moved
+home-upcoming-title = Classes starting soon

@@ -4,11 +4,13 @@ use actix_web::web::{self, Html};
 use askama::Template;
 
 use crate::db::models::course::{self, Course, SyllabusBlock};
+use crate::domain::cohort::Phase;
 use crate::domain::programme;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::AppState;
 use crate::web::page::PageCtx;
+use crate::web::public::catalogue::{self, Filter};
 use crate::web::public::views::RegionView;
 
 /// One syllabus block, named in the page's language.
@@ -23,6 +25,8 @@ pub struct BlockView {
 pub struct HomePage {
     pub ctx: PageCtx,
     pub regions: Vec<RegionView>,
+    /// The next few classes to start, soonest first.
+    pub upcoming: Vec<catalogue::CohortCard>,
     pub blocks: Vec<BlockView>,
     pub hours: i32,
     /// Daily sessions and their length, as the programme runs them.
@@ -33,20 +37,26 @@ pub struct HomePage {
 
 pub async fn show(ctx: PageCtx, state: web::Data<AppState>) -> Result<Html, AppError> {
     let lang = ctx.lang;
-    let (regions, course, blocks) = state
+    let now = state.clock().now();
+    let (regions, course, blocks, upcoming) = state
         .db
         .read(move |conn| {
+            let mut upcoming = catalogue::listed(conn, &Filter::default(), lang, now)?;
+            upcoming.retain(|card| card.phase == Phase::Open);
+            upcoming.sort_by_key(|card| card.starts_on);
+            upcoming.truncate(3);
             let regions = RegionView::load_all(conn, lang)?;
             let course = Course::by_code(conn, course::ECITIZEN)?;
             let blocks = match &course {
                 Some(course) => SyllabusBlock::for_course(conn, course.id)?,
                 None => Vec::new(),
             };
-            Ok::<_, AppError>((regions, course, blocks))
+            Ok::<_, AppError>((regions, course, blocks, upcoming))
         })
         .await?;
     let page = HomePage {
         regions,
+        upcoming,
         blocks: blocks.iter().map(|block| block_view(block, lang)).collect(),
         hours: course.map_or(30, |course| course.hours),
         sessions: programme::DAILY_SESSIONS,

@@ -1,0 +1,76 @@
+//! `--demo` gives a newcomer something to try: people in every role,
+//! classes in every region, one full with a wait-list.
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn demo_data_has_people_classes_and_a_wait_list_and_seeds_once() {
+    let app = spawn_app().await;
+
+    let facts = ecitizen::demo::seed(&app.db, &app.settings)
+        .await
+        .expect("seeded");
+
+    let logins: Vec<&String> = facts
+        .iter()
+        .filter(|line| line.starts_with("demo login: "))
+        .collect();
+    assert!(
+        logins
+            .iter()
+            .any(|line| line.starts_with("demo login: admin admin@ecitizen.demo "))
+    );
+    assert_eq!(
+        logins
+            .iter()
+            .filter(|line| line.starts_with("demo login: trainee 784-"))
+            .count(),
+        7
+    );
+    let classes: serde_json::Value = app.get("/cohorts.json").await.json().await.expect("json");
+    let classes = classes.as_array().expect("array");
+    assert_eq!(classes.len(), 7);
+    for region in ["abu-dhabi", "eastern", "western"] {
+        assert!(
+            classes.iter().any(|c| c["region"] == region),
+            "a class in {region}"
+        );
+    }
+    assert!(
+        classes.iter().any(|c| c["period"] == "evening")
+            && classes.iter().any(|c| c["period"] == "morning")
+    );
+    assert!(classes.iter().any(|c| c["audience"] == "women"));
+    assert!(
+        classes
+            .iter()
+            .any(|c| c["seats_left"] == 0 && c["waitlisted"] == 1),
+        "one class is full with a wait-list"
+    );
+
+    // The demo trainee can sign in and sees their class.
+    let login = logins
+        .iter()
+        .find(|line| line.contains("784-1985"))
+        .expect("Mariam");
+    let parts: Vec<&str> = login.split(' ').collect();
+    let browser = app.browser();
+    assert_eq!(
+        browser.sign_in(parts[3], parts[4]).await.status().as_u16(),
+        303
+    );
+    assert!(
+        browser
+            .get_page("/me?lang=en")
+            .await
+            .1
+            .contains("You are enrolled at")
+    );
+
+    // Seeding again adds nothing.
+    ecitizen::demo::seed(&app.db, &app.settings)
+        .await
+        .expect("seeded again");
+    let again: serde_json::Value = app.get("/cohorts.json").await.json().await.expect("json");
+    assert_eq!(again.as_array().expect("array").len(), 7);
+}
