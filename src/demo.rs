@@ -386,7 +386,8 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
         let plan: [(usize, bool, &str, i64, i32, &str); 7] = [
             (0, true, "all", 0, 20, "trainer.alain@ecitizen.demo"),
             (0, false, "all", 1, 20, "trainer.alain@ecitizen.demo"),
-            (1, true, "women", 0, 18, "trainer.alain@ecitizen.demo"),
+            // Under way since last week, so it has attendance.
+            (1, true, "women", -1, 18, "trainer.alain@ecitizen.demo"),
             (2, false, "all", 2, 16, "trainer.alain@ecitizen.demo"),
             (3, false, "all", 0, 2, "trainer.dhafra@ecitizen.demo"),
             (4, true, "all", 1, 20, "trainer.dhafra@ecitizen.demo"),
@@ -412,7 +413,7 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
                 session_count: crate::domain::programme::DAILY_SESSIONS,
                 capacity,
                 trainer_id: user(trainer),
-                enrol_opens: today - Duration::days(14),
+                enrol_opens: today - Duration::days(21),
                 enrol_closes: start - Duration::days(1),
                 status: "open".to_owned(),
             };
@@ -422,7 +423,7 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
         let places = [
             ("mariam@ecitizen.demo", 2),
             ("ahmed@ecitizen.demo", 1),
-            ("fatima@ecitizen.demo", 5),
+            ("fatima@ecitizen.demo", 2),
             ("saeed@ecitizen.demo", 4),
             ("hamdan@ecitizen.demo", 4),
             ("noura@ecitizen.demo", 4),
@@ -438,6 +439,41 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
                     Asker::Registrar { note: "demo" },
                     now,
                 )?;
+            }
+        }
+        // Attendance for the sessions already held in the class under way:
+        // Mariam attends (eligible), Fatima misses three (below 80 %).
+        if let (Some(&running), Some(trainer)) =
+            (cohorts.get(2), user("trainer.alain@ecitizen.demo"))
+        {
+            let held: Vec<_> =
+                crate::db::models::class_session::ClassSession::of_cohort(conn, running)?
+                    .into_iter()
+                    .filter(|session| session.ends_at <= at && !session.is_cancelled())
+                    .collect();
+            for (email, absent_from) in [
+                ("mariam@ecitizen.demo", usize::MAX),
+                ("fatima@ecitizen.demo", 1),
+            ] {
+                let Some(trainee) = user(email) else { continue };
+                let Some(place) = crate::db::models::enrollment::Enrollment::active_in_course(
+                    conn, trainee, course.id,
+                )?
+                else {
+                    continue;
+                };
+                for (index, session) in held.iter().enumerate() {
+                    let mark = if index >= absent_from && index < absent_from.saturating_add(3) {
+                        "absent"
+                    } else if index == 0 {
+                        "late"
+                    } else {
+                        "present"
+                    };
+                    crate::db::models::attendance::AttendanceMark::set(
+                        conn, session.id, place.id, mark, trainer, at,
+                    )?;
+                }
             }
         }
         Ok(cohorts

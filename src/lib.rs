@@ -8,6 +8,7 @@
 compile_error!("the `sqlite` feature is required: it is the default, embedded database");
 
 pub mod accounts;
+pub mod attendance;
 pub mod auth;
 pub mod classes;
 pub mod cli;

@@ -184,7 +184,39 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    attendance (id) {
+        id -> Integer,
+        session_id -> Integer,
+        enrollment_id -> Integer,
+        status -> Text,
+        marked_by -> Integer,
+        marked_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    eligibility_overrides (id) {
+        id -> Integer,
+        enrollment_id -> Integer,
+        eligible -> Bool,
+        reason -> Text,
+        decided_by -> Integer,
+        decided_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    programme_settings (name) {
+        name -> Text,
+        value -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> towns (town_id));
+diesel::joinable!(attendance -> class_sessions (session_id));
+diesel::joinable!(attendance -> enrollments (enrollment_id));
 diesel::joinable!(venues -> towns (town_id));
 diesel::joinable!(cohorts -> venues (venue_id));
 diesel::joinable!(cohorts -> courses (course_id));
@@ -209,4 +241,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     cohorts,
     class_sessions,
     enrollments,
+    attendance,
+    eligibility_overrides,
+    programme_settings,
 );

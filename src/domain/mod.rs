@@ -27,6 +27,7 @@ macro_rules! choices {
     };
 }
 
+pub mod attendance;
 pub mod calendar;
 pub mod cohort;
 pub mod email;

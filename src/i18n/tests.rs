@@ -273,6 +273,18 @@ fn keys_built_at_run_time_exist_in_both_languages() {
     for phase in ["draft", "open", "running", "finished", "cancelled"] {
         add(&format!("phase-{phase}"));
     }
+    for mark in crate::domain::attendance::Mark::ALL {
+        add(&format!("mark-{}", mark.as_str()));
+    }
+    for key in [
+        "flash-attendance-saved",
+        "flash-attendance-unchanged",
+        "flash-eligibility-saved",
+        "flash-settings-saved",
+        "threshold-range",
+    ] {
+        add(key);
+    }
     for status in ["scheduled", "moved", "cancelled"] {
         add(&format!("session-status-{status}"));
     }

@@ -32,6 +32,11 @@ pub const ADMIN_COHORT_NEW: &str = "/admin/cohorts/new";
 pub const ADMIN_COHORT: &str = "/admin/cohorts/{id}";
 pub const ADMIN_COHORT_CANCEL: &str = "/admin/cohorts/{id}/cancel";
 
+pub const TRAINER_COHORT: &str = "/trainer/cohorts/{id}";
+pub const TRAINER_SESSION_ATTENDANCE: &str = "/trainer/sessions/{id}/attendance";
+pub const REGISTRAR_SESSION_ATTENDANCE: &str = "/registrar/sessions/{id}/attendance";
+pub const REGISTRAR_ENROLLMENT_ELIGIBILITY: &str = "/registrar/enrollments/{id}/eligibility";
+pub const ADMIN_SETTINGS: &str = "/admin/settings";
 pub const TRAINER_SESSION_CANCEL: &str = "/trainer/sessions/{id}/cancel";
 pub const TRAINER_SESSION_MOVE: &str = "/trainer/sessions/{id}/move";
 

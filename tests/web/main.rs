@@ -8,6 +8,7 @@ mod people;
 
 mod accounts;
 mod admin;
+mod attendance;
 mod authorization;
 mod classes;
 mod demo;

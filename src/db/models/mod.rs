@@ -1,5 +1,6 @@
 //! One module per table: the row struct, its insert struct, then its queries.
 
+pub mod attendance;
 pub mod audit;
 pub mod class_session;
 pub mod cohort;

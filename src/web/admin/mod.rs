@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod cohorts;
 pub mod holidays;
+pub mod settings;
 pub mod users;
 pub mod venues;
 

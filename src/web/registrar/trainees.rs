@@ -13,6 +13,7 @@ use crate::auth::{flash, session::db_now};
 use crate::classes::{self, Asker};
 use crate::db::DbError;
 use crate::db::models::audit;
+use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::user::User;
@@ -96,11 +97,19 @@ pub struct PlaceRow {
     pub status: String,
     pub note: String,
     pub active: bool,
+    /// Attendance standing, for places with a seat.
+    pub standing: Option<crate::domain::attendance::Standing>,
+    /// (number, date, correction link) of each session.
+    pub sessions: Vec<(i32, String, String)>,
 }
 
 impl PlaceRow {
     pub fn move_url(&self) -> String {
         urls::with_id(urls::REGISTRAR_ENROLLMENT_MOVE, self.id)
+    }
+
+    pub fn eligibility_url(&self) -> String {
+        urls::with_id(urls::REGISTRAR_ENROLLMENT_ELIGIBILITY, self.id)
     }
 }
 
@@ -151,12 +160,43 @@ async fn render(
                     }
                     None => None,
                 };
+                let seated = place.status() == EnrollmentStatus::Enrolled;
+                let standing = if seated {
+                    Some(crate::attendance::standing_of(
+                        conn,
+                        place.cohort_id,
+                        place.id,
+                        now,
+                    )?)
+                } else {
+                    None
+                };
+                let sessions = if seated {
+                    ClassSession::of_cohort(conn, place.cohort_id)?
+                        .iter()
+                        .filter(|session| !session.is_cancelled())
+                        .map(|session| {
+                            let date = crate::domain::schedule::utc_to_local(session.starts_at)
+                                .date()
+                                .to_string();
+                            (
+                                session.seq,
+                                date,
+                                urls::with_id(urls::REGISTRAR_SESSION_ATTENDANCE, session.id),
+                            )
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 places.push(PlaceRow {
                     id: place.id,
                     venue: venue.unwrap_or_default(),
                     active: place.status().is_active(),
                     status: place.status.clone(),
                     note: place.note.clone().unwrap_or_default(),
+                    standing,
+                    sessions,
                 });
             }
             let classes = catalogue::listed(conn, &Filter::default(), lang, now)?
@@ -369,4 +409,85 @@ pub async fn move_enrollment(
         Err(PlaceError::Db(err)) => Err(err.into()),
         Err(PlaceError::Query(err)) => Err(err.into()),
     }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EligibilityForm {
+    /// `1` eligible, `0` not eligible.
+    pub eligible: String,
+    pub reason: String,
+}
+
+/// A registrar's override of the attendance rule for one place, with a
+/// reason; audited.
+pub async fn override_eligibility(
+    req: HttpRequest,
+    ctx: PageCtx,
+    registrar: Registrar,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+    input: web::Form<EligibilityForm>,
+) -> Result<HttpResponse, AppError> {
+    let (place_id, now) = (id.into_inner(), state.clock().now());
+    let place = state
+        .db
+        .read(move |conn| Ok::<_, AppError>(Enrollment::find(conn, place_id)?))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let reason = input.reason.trim().to_owned();
+    let eligible = match input.eligible.trim() {
+        "1" => true,
+        "0" => false,
+        _ => {
+            let problem = ctx.t("choice-invalid");
+            return render(
+                ctx,
+                &state,
+                place.trainee_id,
+                Some(problem),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    if reason.is_empty() {
+        let problem = ctx.t("registrar-reason-required");
+        return render(
+            ctx,
+            &state,
+            place.trainee_id,
+            Some(problem),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let event = audit_event(
+        &req,
+        Some(registrar.id),
+        "eligibility.override",
+        format!("enrollment:{place_id}"),
+        serde_json::json!({ "eligible": eligible, "reason": reason, "cohort": place.cohort_id }),
+    );
+    let registrar_id = registrar.id;
+    state
+        .db
+        .write(move |conn| {
+            crate::db::models::attendance::EligibilityOverride::decide(
+                conn,
+                place_id,
+                eligible,
+                &reason,
+                registrar_id,
+                db_now(now),
+            )?;
+            audit::append(conn, &event, db_now(now))?;
+            Ok::<_, DbError>(())
+        })
+        .await?;
+    Ok(flash::redirect(
+        &state.settings,
+        &urls::with_id(urls::REGISTRAR_TRAINEE, place.trainee_id),
+        "flash-eligibility-saved",
+    ))
 }

@@ -13,6 +13,8 @@ use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::region::Town;
 use crate::db::models::user::User;
+use crate::domain::attendance::Standing;
+use crate::domain::cohort::Phase;
 use crate::domain::emirates_id::EmiratesId;
 use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::mobile::Mobile;
@@ -41,9 +43,22 @@ pub struct CurrentPlace {
     pub card: CohortCard,
     pub next: Option<SessionLine>,
     pub sessions: Vec<SessionLine>,
+    /// Each session's mark (`present`, …, or empty), aligned with `sessions`.
+    pub marks: Vec<String>,
+    /// Attendance standing, once the trainee has a seat.
+    pub standing: Option<Standing>,
+    pub finished: bool,
 }
 
 impl CurrentPlace {
+    /// The session lines with their marks, for the attendance table.
+    pub fn rows(&self) -> Vec<(&SessionLine, &str)> {
+        self.sessions
+            .iter()
+            .zip(self.marks.iter().map(String::as_str))
+            .collect()
+    }
+
     pub fn withdraw_url(&self) -> String {
         urls::with_id(urls::ENROLLMENT_WITHDRAW, self.id)
     }
@@ -94,6 +109,27 @@ pub async fn show(
                         Some(cohort) => catalogue::cards(conn, vec![cohort], lang, now)?.pop(),
                         None => None,
                     };
+                    let seated = place.status() == EnrollmentStatus::Enrolled;
+                    let marks = crate::attendance::marks_by_place(conn, &[place.id])?;
+                    let standing = if seated {
+                        Some(crate::attendance::standing_of(
+                            conn,
+                            place.cohort_id,
+                            place.id,
+                            now,
+                        )?)
+                    } else {
+                        None
+                    };
+                    let mark_codes: Vec<String> = sessions
+                        .iter()
+                        .map(|session| {
+                            marks
+                                .get(&(place.id, session.id))
+                                .map(|mark| mark.as_str().to_owned())
+                                .unwrap_or_default()
+                        })
+                        .collect();
                     card.map(|card| {
                         let upcoming: Vec<ClassSession> = sessions
                             .iter()
@@ -107,6 +143,9 @@ pub async fn show(
                             promoted: place.promoted_at.is_some(),
                             next: session_lines(&upcoming, lang).into_iter().next(),
                             sessions: session_lines(&sessions, lang),
+                            marks: mark_codes,
+                            standing,
+                            finished: card.phase == Phase::Finished,
                             card,
                         }
                     })

@@ -37,11 +37,26 @@ pub struct TrainerClass {
     pub sessions: Vec<TrainerSession>,
 }
 
+impl TrainerClass {
+    pub fn roster_url(&self) -> String {
+        urls::with_id(urls::TRAINER_COHORT, self.card.id)
+    }
+}
+
+/// A session of today, with its class.
+pub struct TodaySession {
+    pub venue: String,
+    pub hours: String,
+    pub status: String,
+    pub attendance_url: String,
+}
+
 #[derive(Template)]
 #[template(path = "trainer/dashboard.html")]
 pub struct DashboardPage {
     pub ctx: PageCtx,
     pub classes: Vec<TrainerClass>,
+    pub today: Vec<TodaySession>,
 }
 
 pub async fn show(
@@ -75,5 +90,28 @@ pub async fn show(
             Ok::<_, AppError>(classes)
         })
         .await?;
-    Ok(Html::new(DashboardPage { ctx, classes }.render()?))
+    let today_date = crate::web::time::uae_today(now);
+    let today = classes
+        .iter()
+        .flat_map(|class| {
+            class
+                .sessions
+                .iter()
+                .filter(|session| session.line.date == today_date.to_string())
+                .map(|session| TodaySession {
+                    venue: class.card.venue.clone(),
+                    hours: session.line.hours.clone(),
+                    status: session.line.status.clone(),
+                    attendance_url: urls::with_id(urls::TRAINER_SESSION_ATTENDANCE, session.id),
+                })
+        })
+        .collect();
+    Ok(Html::new(
+        DashboardPage {
+            ctx,
+            classes,
+            today,
+        }
+        .render()?,
+    ))
 }

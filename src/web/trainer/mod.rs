@@ -1,4 +1,6 @@
 //! Pages for trainers.
 
+pub mod attendance;
 pub mod dashboard;
+pub mod roster;
 pub mod sessions;

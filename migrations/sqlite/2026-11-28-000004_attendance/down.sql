@@ -1,0 +1,3 @@
+DROP TABLE programme_settings;
+DROP TABLE eligibility_overrides;
+DROP TABLE attendance;

@@ -1,0 +1,90 @@
+//! Where a trainee stands: their marks, rate and eligibility, computed from
+//! the database with the pure rule in `domain::attendance`.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
+use crate::auth::session::db_now;
+use crate::db::models::attendance::{self as marks, AttendanceMark, EligibilityOverride};
+use crate::db::models::class_session::ClassSession;
+use crate::db::{DbConnection, DbError};
+use crate::domain::attendance::{DEFAULT_THRESHOLD, Mark, SessionRecord, Standing};
+
+/// The admin's threshold, in percent.
+pub fn threshold(conn: &mut DbConnection) -> Result<i32, DbError> {
+    Ok(marks::setting(
+        conn,
+        marks::ATTENDANCE_THRESHOLD,
+        DEFAULT_THRESHOLD,
+    )?)
+}
+
+/// Marks of several places, by (enrollment, session).
+pub fn marks_by_place(
+    conn: &mut DbConnection,
+    enrollment_ids: &[i32],
+) -> Result<HashMap<(i32, i32), Mark>, DbError> {
+    Ok(AttendanceMark::of_enrollments(conn, enrollment_ids)?
+        .into_iter()
+        .filter_map(|mark| {
+            Mark::parse(&mark.status)
+                .ok()
+                .map(|status| ((mark.enrollment_id, mark.session_id), status))
+        })
+        .collect())
+}
+
+/// Overrides of several places, by enrollment.
+pub fn overrides(
+    conn: &mut DbConnection,
+    enrollment_ids: &[i32],
+) -> Result<HashMap<i32, EligibilityOverride>, DbError> {
+    Ok(EligibilityOverride::of_enrollments(conn, enrollment_ids)?
+        .into_iter()
+        .map(|o| (o.enrollment_id, o))
+        .collect())
+}
+
+/// A place's standing from its class's sessions and its marks.
+pub fn standing(
+    sessions: &[ClassSession],
+    enrollment_id: i32,
+    marks: &HashMap<(i32, i32), Mark>,
+    overridden: Option<bool>,
+    threshold: i32,
+    now: DateTime<Utc>,
+) -> Standing {
+    let now = db_now(now);
+    let records: Vec<SessionRecord> = sessions
+        .iter()
+        .map(|session| SessionRecord {
+            cancelled: session.is_cancelled(),
+            held: session.ends_at <= now,
+            mark: marks.get(&(enrollment_id, session.id)).copied(),
+        })
+        .collect();
+    Standing::of(&records, threshold, overridden)
+}
+
+/// One place's standing, loading what it needs.
+pub fn standing_of(
+    conn: &mut DbConnection,
+    cohort_id: i32,
+    enrollment_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Standing, DbError> {
+    let sessions = ClassSession::of_cohort(conn, cohort_id)?;
+    let marks = marks_by_place(conn, &[enrollment_id])?;
+    let overridden = overrides(conn, &[enrollment_id])?
+        .get(&enrollment_id)
+        .map(|o| o.eligible);
+    Ok(standing(
+        &sessions,
+        enrollment_id,
+        &marks,
+        overridden,
+        threshold(conn)?,
+        now,
+    ))
+}

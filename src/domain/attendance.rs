@@ -1,0 +1,212 @@
+//! Attendance and exam eligibility: a trainee may sit the exam when
+//! (present + late) ÷ sessions actually held ≥ the threshold (80 % unless an
+//! admin changes it). Cancelled sessions do not count; a session counts as
+//! held once it has ended. A registrar's override wins.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+choices!(
+    /// A trainee's mark for one session.
+    Mark { Present => "present", Late => "late", Absent => "absent", Excused => "excused" }
+);
+
+impl Mark {
+    /// Whether the mark counts towards eligibility.
+    pub fn attended(self) -> bool {
+        matches!(self, Self::Present | Self::Late)
+    }
+}
+
+/// The default threshold, in percent.
+pub const DEFAULT_THRESHOLD: i32 = 80;
+
+/// One session of the trainee's class, as the rule sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionRecord {
+    pub cancelled: bool,
+    /// Ended before now.
+    pub held: bool,
+    pub mark: Option<Mark>,
+}
+
+/// What the rule concludes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standing {
+    /// Sessions held so far (not cancelled, ended).
+    pub held: u32,
+    /// Of those, attended (present or late).
+    pub attended: u32,
+    /// All sessions that are not cancelled, held or not.
+    pub planned: u32,
+    pub threshold: i32,
+    /// A registrar's decision, if any.
+    pub overridden: Option<bool>,
+}
+
+impl Standing {
+    pub fn of(sessions: &[SessionRecord], threshold: i32, overridden: Option<bool>) -> Self {
+        let counted: Vec<&SessionRecord> = sessions
+            .iter()
+            .filter(|session| !session.cancelled)
+            .collect();
+        let held: Vec<&&SessionRecord> = counted.iter().filter(|session| session.held).collect();
+        let attended = held
+            .iter()
+            .filter(|session| session.mark.is_some_and(Mark::attended))
+            .count();
+        Self {
+            held: u32::try_from(held.len()).unwrap_or(u32::MAX),
+            attended: u32::try_from(attended).unwrap_or(u32::MAX),
+            planned: u32::try_from(counted.len()).unwrap_or(u32::MAX),
+            threshold,
+            overridden,
+        }
+    }
+
+    /// Attendance so far, in whole percent (100 before any session is held).
+    pub fn rate_percent(&self) -> u32 {
+        (self.attended * 100).checked_div(self.held).unwrap_or(100)
+    }
+
+    /// The rule on the sessions held so far: attended × 100 ≥ threshold × held.
+    pub fn meets_rule(&self) -> bool {
+        self.held > 0
+            && i64::from(self.attended) * 100 >= i64::from(self.threshold) * i64::from(self.held)
+    }
+
+    /// May sit the exam: the override if there is one, else the rule.
+    pub fn eligible(&self) -> bool {
+        self.overridden.unwrap_or_else(|| self.meets_rule())
+    }
+
+    /// How many more sessions to attend so that, once every planned session
+    /// is held, the rule is met.
+    pub fn still_needed(&self) -> u32 {
+        let needed_total = (i64::from(self.threshold) * i64::from(self.planned) + 99) / 100;
+        u32::try_from((needed_total - i64::from(self.attended)).max(0)).unwrap_or(0)
+    }
+
+    /// Sessions not yet held.
+    pub fn remaining(&self) -> u32 {
+        self.planned.saturating_sub(self.held)
+    }
+
+    /// Below the threshold once half the sessions are held.
+    pub fn low_warning(&self) -> bool {
+        self.overridden.is_none()
+            && self.held * 2 >= self.planned
+            && self.held > 0
+            && !self.meets_rule()
+    }
+}
+
+/// A trainer may mark a session from its start until the end of the next
+/// day (local time); after that only a registrar, with a reason.
+pub fn trainer_may_mark(starts_at_local: NaiveDateTime, now_local: NaiveDateTime) -> bool {
+    let last_day: NaiveDate = starts_at_local.date() + Duration::days(1);
+    let closes = last_day.and_hms_opt(23, 59, 59).unwrap_or(starts_at_local) + Duration::seconds(1);
+    now_local >= starts_at_local && now_local < closes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sessions(
+        present: usize,
+        late: usize,
+        absent: usize,
+        cancelled: usize,
+    ) -> Vec<SessionRecord> {
+        let mut all = Vec::new();
+        all.extend((0..present).map(|_| SessionRecord {
+            cancelled: false,
+            held: true,
+            mark: Some(Mark::Present),
+        }));
+        all.extend((0..late).map(|_| SessionRecord {
+            cancelled: false,
+            held: true,
+            mark: Some(Mark::Late),
+        }));
+        all.extend((0..absent).map(|_| SessionRecord {
+            cancelled: false,
+            held: true,
+            mark: Some(Mark::Absent),
+        }));
+        all.extend((0..cancelled).map(|_| SessionRecord {
+            cancelled: true,
+            held: true,
+            mark: None,
+        }));
+        all
+    }
+
+    #[test]
+    fn eight_of_ten_is_eligible_and_seven_is_not() {
+        assert!(Standing::of(&sessions(8, 0, 2, 0), 80, None).eligible());
+        assert!(!Standing::of(&sessions(7, 0, 3, 0), 80, None).eligible());
+    }
+
+    #[test]
+    fn a_cancelled_session_does_not_count() {
+        // 7 of 9 held (one cancelled) is 77.8 %.
+        let standing = Standing::of(&sessions(7, 0, 2, 1), 80, None);
+        assert_eq!((standing.attended, standing.held), (7, 9));
+        assert!(!standing.eligible());
+    }
+
+    #[test]
+    fn late_counts_as_attended() {
+        assert!(Standing::of(&sessions(6, 2, 2, 0), 80, None).eligible());
+    }
+
+    #[test]
+    fn an_override_wins_either_way() {
+        assert!(Standing::of(&sessions(5, 0, 5, 0), 80, Some(true)).eligible());
+        assert!(!Standing::of(&sessions(10, 0, 0, 0), 80, Some(false)).eligible());
+    }
+
+    #[test]
+    fn sessions_still_needed_count_towards_the_planned_total() {
+        let mut plan = sessions(3, 0, 1, 0);
+        plan.extend((0..6).map(|_| SessionRecord {
+            cancelled: false,
+            held: false,
+            mark: None,
+        }));
+        let standing = Standing::of(&plan, 80, None);
+        assert_eq!(standing.still_needed(), 5);
+        assert_eq!(standing.remaining(), 6);
+        assert_eq!(standing.rate_percent(), 75);
+    }
+
+    #[test]
+    fn the_low_attendance_warning_comes_after_half_the_sessions() {
+        let mut plan = sessions(2, 0, 3, 0);
+        plan.extend((0..5).map(|_| SessionRecord {
+            cancelled: false,
+            held: false,
+            mark: None,
+        }));
+        assert!(Standing::of(&plan, 80, None).low_warning());
+        let mut early = sessions(1, 0, 2, 0);
+        early.extend((0..7).map(|_| SessionRecord {
+            cancelled: false,
+            held: false,
+            mark: None,
+        }));
+        assert!(!Standing::of(&early, 80, None).low_warning());
+    }
+
+    #[test]
+    fn trainers_mark_from_the_start_until_the_end_of_the_next_day() {
+        let start = NaiveDate::from_ymd_opt(2026, 3, 9)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("valid");
+        assert!(!trainer_may_mark(start, start - Duration::minutes(1)));
+        assert!(trainer_may_mark(start, start));
+        assert!(trainer_may_mark(start, start + Duration::hours(38)));
+        assert!(!trainer_may_mark(start, start + Duration::hours(39)));
+    }
+}

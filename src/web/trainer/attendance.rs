@@ -1,0 +1,411 @@
+//! Marking attendance. A class's trainer marks each enrolled trainee present,
+//! late, absent or excused (`status_{enrollment_id}`), from the session's
+//! start until the end of the next day; "all present" marks everyone in one
+//! click, then exceptions are changed. Later corrections are a registrar's,
+//! with a reason. Saving the same marks again changes nothing; every change
+//! is audited with its old and new value.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::auth::extractors::{Registrar, Trainer};
+use crate::auth::{flash, session::db_now};
+use crate::db::models::attendance::AttendanceMark;
+use crate::db::models::audit;
+use crate::db::models::class_session::ClassSession;
+use crate::db::models::cohort::Cohort;
+use crate::db::models::enrollment::Enrollment;
+use crate::db::models::user::User;
+use crate::db::{DbConnection, DbError};
+use crate::domain::attendance::{Mark, trainer_may_mark};
+use crate::domain::enrollment::EnrollmentStatus;
+use crate::domain::schedule::utc_to_local;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::web::page::PageCtx;
+use crate::web::public::cohorts::{SessionLine, session_lines};
+use crate::web::{AppState, audit_event, urls};
+
+/// Who is marking.
+#[derive(Clone, Copy, Debug)]
+enum Marker {
+    Trainer(i32),
+    Registrar(i32),
+}
+
+impl Marker {
+    fn user_id(self) -> i32 {
+        match self {
+            Self::Trainer(id) | Self::Registrar(id) => id,
+        }
+    }
+}
+
+/// One enrolled trainee's row.
+pub struct MarkRow {
+    pub enrollment_id: i32,
+    pub name: String,
+    pub current: String,
+}
+
+impl MarkRow {
+    pub fn field(&self) -> String {
+        format!("status_{}", self.enrollment_id)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "trainer/attendance.html")]
+pub struct AttendancePage {
+    pub ctx: PageCtx,
+    pub venue: String,
+    pub session: SessionLine,
+    pub rows: Vec<MarkRow>,
+    pub action_url: String,
+    /// A registrar marks with a reason.
+    pub needs_reason: bool,
+    /// The trainer's window has closed (or not opened yet).
+    pub closed: Option<String>,
+    pub problem: Option<String>,
+    pub back_url: String,
+}
+
+impl AttendancePage {
+    pub fn marks(&self) -> [&'static str; 4] {
+        [
+            Mark::Present.as_str(),
+            Mark::Late.as_str(),
+            Mark::Absent.as_str(),
+            Mark::Excused.as_str(),
+        ]
+    }
+}
+
+/// The session, its class and its enrolled trainees with their marks.
+struct Loaded {
+    session: ClassSession,
+    cohort: Cohort,
+    people: Vec<(Enrollment, User)>,
+    marks: HashMap<i32, String>,
+}
+
+fn load(
+    conn: &mut DbConnection,
+    session_id: i32,
+    marker: Marker,
+) -> Result<Option<Loaded>, DbError> {
+    let Some(session) = ClassSession::find(conn, session_id)? else {
+        return Ok(None);
+    };
+    let Some(cohort) = Cohort::find(conn, session.cohort_id)? else {
+        return Ok(None);
+    };
+    // Another trainer's session does not exist for this one.
+    if let Marker::Trainer(id) = marker
+        && cohort.trainer_id != Some(id)
+    {
+        return Ok(None);
+    }
+    let mut people = Vec::new();
+    for place in Enrollment::of_cohort(conn, cohort.id, EnrollmentStatus::Enrolled)? {
+        if let Some(user) = User::find(conn, place.trainee_id)? {
+            people.push((place, user));
+        }
+    }
+    let marks = AttendanceMark::of_session(conn, session_id)?
+        .into_iter()
+        .map(|mark| (mark.enrollment_id, mark.status))
+        .collect();
+    Ok(Some(Loaded {
+        session,
+        cohort,
+        people,
+        marks,
+    }))
+}
+
+fn closed_message(
+    marker: Marker,
+    session: &ClassSession,
+    now: chrono::DateTime<chrono::Utc>,
+    lang: Lang,
+) -> Option<String> {
+    match marker {
+        Marker::Registrar(_) => None,
+        Marker::Trainer(_)
+            if trainer_may_mark(utc_to_local(session.starts_at), utc_to_local(db_now(now))) =>
+        {
+            None
+        }
+        Marker::Trainer(_) if utc_to_local(db_now(now)) < utc_to_local(session.starts_at) => {
+            Some(lang.t("attendance-not-yet"))
+        }
+        Marker::Trainer(_) => Some(lang.t("attendance-closed")),
+    }
+}
+
+fn paths(marker: Marker, session_id: i32) -> (String, String) {
+    match marker {
+        Marker::Trainer(_) => (
+            urls::with_id(urls::TRAINER_SESSION_ATTENDANCE, session_id),
+            urls::TRAINER_HOME.to_owned(),
+        ),
+        Marker::Registrar(_) => (
+            urls::with_id(urls::REGISTRAR_SESSION_ATTENDANCE, session_id),
+            urls::REGISTRAR_TRAINEES.to_owned(),
+        ),
+    }
+}
+
+async fn render(
+    ctx: PageCtx,
+    state: &AppState,
+    session_id: i32,
+    marker: Marker,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let (lang, now) = (ctx.lang, state.clock().now());
+    let loaded = state
+        .db
+        .read(move |conn| Ok::<_, AppError>(load(conn, session_id, marker)?))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let venue = state
+        .db
+        .read({
+            let venue_id = loaded.cohort.venue_id;
+            move |conn| Ok::<_, AppError>(crate::db::models::venue::Venue::find(conn, venue_id)?)
+        })
+        .await?
+        .map(|venue| venue.name(lang).to_owned())
+        .unwrap_or_default();
+    let rows = loaded
+        .people
+        .iter()
+        .map(|(place, user)| MarkRow {
+            enrollment_id: place.id,
+            name: user.name(lang).to_owned(),
+            current: loaded.marks.get(&place.id).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let (action_url, back_url) = paths(marker, session_id);
+    let page = AttendancePage {
+        venue,
+        session: session_lines(std::slice::from_ref(&loaded.session), lang).remove(0),
+        rows,
+        action_url,
+        needs_reason: matches!(marker, Marker::Registrar(_)),
+        closed: closed_message(marker, &loaded.session, now, lang),
+        problem,
+        back_url,
+        ctx,
+    };
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+pub async fn trainer_form(
+    ctx: PageCtx,
+    trainer: Trainer,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, AppError> {
+    render(
+        ctx,
+        &state,
+        id.into_inner(),
+        Marker::Trainer(trainer.id),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn registrar_form(
+    ctx: PageCtx,
+    registrar: Registrar,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, AppError> {
+    render(
+        ctx,
+        &state,
+        id.into_inner(),
+        Marker::Registrar(registrar.id),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn trainer_save(
+    req: HttpRequest,
+    ctx: PageCtx,
+    trainer: Trainer,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+    form: web::Form<HashMap<String, String>>,
+) -> Result<HttpResponse, AppError> {
+    save(
+        req,
+        ctx,
+        &state,
+        id.into_inner(),
+        Marker::Trainer(trainer.id),
+        form.into_inner(),
+    )
+    .await
+}
+
+pub async fn registrar_save(
+    req: HttpRequest,
+    ctx: PageCtx,
+    registrar: Registrar,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+    form: web::Form<HashMap<String, String>>,
+) -> Result<HttpResponse, AppError> {
+    save(
+        req,
+        ctx,
+        &state,
+        id.into_inner(),
+        Marker::Registrar(registrar.id),
+        form.into_inner(),
+    )
+    .await
+}
+
+async fn save(
+    req: HttpRequest,
+    ctx: PageCtx,
+    state: &AppState,
+    session_id: i32,
+    marker: Marker,
+    form: HashMap<String, String>,
+) -> Result<HttpResponse, AppError> {
+    let now = state.clock().now();
+    let loaded = state
+        .db
+        .read(move |conn| Ok::<_, AppError>(load(conn, session_id, marker)?))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(message) = closed_message(marker, &loaded.session, now, ctx.lang) {
+        return render(
+            ctx,
+            state,
+            session_id,
+            marker,
+            Some(message),
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+    }
+    let reason = form
+        .get("reason")
+        .map(|reason| reason.trim().to_owned())
+        .unwrap_or_default();
+    if matches!(marker, Marker::Registrar(_)) && reason.is_empty() {
+        let problem = ctx.t("flash-reason-required");
+        return render(
+            ctx,
+            state,
+            session_id,
+            marker,
+            Some(problem),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let all_present = form.contains_key("all_present");
+    let mut wanted = Vec::new();
+    for (place, _) in &loaded.people {
+        let submitted = form
+            .get(&format!("status_{}", place.id))
+            .map(|value| value.trim())
+            .filter(|value| !value.is_empty());
+        let mark = if all_present {
+            Some(Mark::Present)
+        } else {
+            submitted.map(Mark::parse).transpose().ok().flatten()
+        };
+        if !all_present && submitted.is_some() && mark.is_none() {
+            let problem = ctx.t("attendance-invalid");
+            return render(
+                ctx,
+                state,
+                session_id,
+                marker,
+                Some(problem),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        if let Some(mark) = mark {
+            wanted.push((place.id, mark));
+        }
+    }
+    // A mark for someone not enrolled in this class is refused, not dropped.
+    let enrolled: Vec<i32> = loaded.people.iter().map(|(place, _)| place.id).collect();
+    let stray = form
+        .keys()
+        .filter_map(|key| key.strip_prefix("status_"))
+        .any(|id| id.parse::<i32>().map_or(true, |id| !enrolled.contains(&id)));
+    if stray {
+        let problem = ctx.t("attendance-invalid");
+        return render(
+            ctx,
+            state,
+            session_id,
+            marker,
+            Some(problem),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let by = marker.user_id();
+    let cohort_id = loaded.cohort.id;
+    let template = audit_event(
+        &req,
+        Some(by),
+        "attendance.mark",
+        format!("session:{session_id}"),
+        serde_json::json!({}),
+    );
+    let changed = state
+        .db
+        .write(move |conn| {
+            let at = db_now(now);
+            let mut changed = 0;
+            for (enrollment_id, mark) in wanted {
+                if let Some(old) =
+                    AttendanceMark::set(conn, session_id, enrollment_id, mark.as_str(), by, at)?
+                {
+                    let mut event = template.clone();
+                    event.details = serde_json::json!({
+                        "cohort": cohort_id,
+                        "enrollment": enrollment_id,
+                        "old": old,
+                        "new": mark.as_str(),
+                        "reason": if reason.is_empty() { None } else { Some(&reason) },
+                    });
+                    audit::append(conn, &event, at)?;
+                    changed += 1;
+                }
+            }
+            Ok::<_, DbError>(changed)
+        })
+        .await?;
+    let (action_url, _) = paths(marker, session_id);
+    let key = if changed == 0 {
+        "flash-attendance-unchanged"
+    } else {
+        "flash-attendance-saved"
+    };
+    Ok(flash::redirect(&state.settings, &action_url, key))
+}
