@@ -67,6 +67,8 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        accommodation_percent -> Integer,
+        accommodation_note -> Nullable<Text>,
     }
 }
 

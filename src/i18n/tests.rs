@@ -282,6 +282,8 @@ fn keys_built_at_run_time_exist_in_both_languages() {
         "flash-eligibility-saved",
         "flash-settings-saved",
         "threshold-range",
+        "flash-accommodation-saved",
+        "accommodation-percent-range",
     ] {
         add(key);
     }

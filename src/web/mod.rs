@@ -113,6 +113,7 @@ routes! {
     urls::REGISTRAR_TRAINEES => { get: registrar::trainees::search },
     urls::REGISTRAR_TRAINEE => { get: registrar::trainees::show },
     urls::REGISTRAR_TRAINEE_ENROLL => { post: registrar::trainees::enroll },
+    urls::REGISTRAR_TRAINEE_ACCOMMODATION => { post: registrar::trainees::set_accommodation },
     urls::REGISTRAR_ENROLLMENT_MOVE => { post: registrar::trainees::move_enrollment },
     urls::ADMIN_VENUES => { get: admin::venues::list, post: admin::venues::create },
     urls::ADMIN_VENUE => { get: admin::venues::edit, post: admin::venues::update },

@@ -42,6 +42,7 @@ pub const TRAINER_SESSION_MOVE: &str = "/trainer/sessions/{id}/move";
 
 pub const REGISTRAR_TRAINEES: &str = "/registrar/trainees";
 pub const REGISTRAR_TRAINEE: &str = "/registrar/trainees/{id}";
+pub const REGISTRAR_TRAINEE_ACCOMMODATION: &str = "/registrar/trainees/{id}/accommodation";
 pub const REGISTRAR_TRAINEE_ENROLL: &str = "/registrar/trainees/{id}/enroll";
 pub const REGISTRAR_ENROLLMENT_MOVE: &str = "/registrar/enrollments/{id}/move";
 pub const ADMIN_VENUES: &str = "/admin/venues";

@@ -398,3 +398,41 @@ async fn an_admin_changes_the_threshold() {
     );
     assert_eq!(audit_count(&app, "settings.update").await, 1);
 }
+
+#[tokio::test]
+async fn a_registrar_sets_an_accommodation_the_trainer_sees() {
+    let app = spawn_app().await;
+    let (cohort, trainer, people) = class_with_trainees(&app, 1, 10).await;
+    let (_, registrar) = signed_in(&app, "registrar").await;
+    let path = format!("/registrar/trainees/{}/accommodation", people[0].0);
+
+    let refused = registrar
+        .post_form(
+            &path,
+            &[("extra_percent", "150"), ("note", ""), ("reason", "x")],
+        )
+        .await;
+    assert_eq!(refused.status().as_u16(), 422);
+    let saved = registrar
+        .post_form(
+            &path,
+            &[
+                ("extra_percent", "25"),
+                ("note", "Low vision: large screen"),
+                ("reason", "Medical report seen"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status().as_u16(), 303);
+
+    let roster = trainer
+        .get_page(&format!("/trainer/cohorts/{cohort}?lang=en"))
+        .await
+        .1;
+    assert!(
+        roster.contains("25\u{2069}% extra exam time")
+            && roster.contains("Low vision: large screen"),
+        "{roster}"
+    );
+    assert_eq!(audit_count(&app, "accommodation.set").await, 1);
+}

@@ -26,3 +26,9 @@ CREATE TABLE programme_settings (
   value INTEGER NOT NULL,
   updated_at TIMESTAMP NOT NULL
 );
+
+-- An accommodation for a trainee with special needs: extra exam time (a
+-- percentage of the exam's duration) and a note for the trainer, set by a
+-- registrar with a reason.
+ALTER TABLE users ADD COLUMN accommodation_percent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN accommodation_note TEXT;

@@ -33,6 +33,7 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "attendance.mark",
     "eligibility.override",
     "settings.update",
+    "accommodation.set",
     "venue.create",
     "venue.update",
     "venue.retire",

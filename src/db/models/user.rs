@@ -33,6 +33,10 @@ pub struct User {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Extra exam time in percent of the exam's duration (0: none).
+    pub accommodation_percent: i32,
+    /// What the trainer should know, e.g. "needs a large screen".
+    pub accommodation_note: Option<String>,
 }
 
 /// A new account.
@@ -140,6 +144,22 @@ impl User {
     ) -> QueryResult<usize> {
         diesel::update(users::table.find(id))
             .set((users::active.eq(active), users::updated_at.eq(now)))
+            .execute(conn)
+    }
+
+    pub fn set_accommodation(
+        conn: &mut DbConnection,
+        id: i32,
+        percent: i32,
+        note: Option<&str>,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(users::table.find(id))
+            .set((
+                users::accommodation_percent.eq(percent),
+                users::accommodation_note.eq(note),
+                users::updated_at.eq(now),
+            ))
             .execute(conn)
     }
 

@@ -60,3 +60,15 @@ threshold-range = يرجى إدخال نسبة بين 50 و100.
 audit-attendance-mark = تسجيل حضور
 audit-eligibility-override = قرار المسجّل بشأن الأهلية
 audit-settings-update = تغيير الإعدادات
+accommodation-title = التسهيلات
+accommodation-none = لا توجد تسهيلات.
+accommodation-current = { $percent ->
+    [0] لا يوجد وقت إضافي للاختبار
+   *[other] وقت إضافي للاختبار بنسبة { $percent }٪
+}
+accommodation-percent = الوقت الإضافي للاختبار (٪ من مدة الاختبار)
+accommodation-note = ملاحظة للمدرّب
+accommodation-save = حفظ التسهيلات
+accommodation-percent-range = يرجى إدخال نسبة صحيحة من 0 إلى 100.
+flash-accommodation-saved = تم حفظ التسهيلات.
+audit-accommodation-set = تحديد تسهيلات

@@ -57,3 +57,15 @@ threshold-range = Please give a percentage between 50 and 100.
 audit-attendance-mark = Attendance marked
 audit-eligibility-override = Eligibility decided by a registrar
 audit-settings-update = Settings changed
+accommodation-title = Accommodation
+accommodation-none = No accommodation.
+accommodation-current = { $percent ->
+    [0] No extra exam time
+   *[other] { $percent }% extra exam time
+}
+accommodation-percent = Extra exam time (% of the exam's duration)
+accommodation-note = Note for the trainer
+accommodation-save = Save the accommodation
+accommodation-percent-range = Please give a whole percentage from 0 to 100.
+flash-accommodation-saved = The accommodation has been saved.
+audit-accommodation-set = Accommodation set

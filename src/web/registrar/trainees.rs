@@ -45,6 +45,8 @@ pub struct TraineeRow {
     pub name_en: String,
     pub emirates_id: String,
     pub mobile: String,
+    pub accommodation_percent: i32,
+    pub accommodation_note: String,
 }
 
 impl TraineeRow {
@@ -83,6 +85,8 @@ pub async fn search(
             name_en: user.full_name_en,
             emirates_id: user.emirates_id.unwrap_or_default(),
             mobile: user.mobile.unwrap_or_default(),
+            accommodation_percent: user.accommodation_percent,
+            accommodation_note: user.accommodation_note.unwrap_or_default(),
         })
         .collect();
     Ok(HttpResponse::Ok()
@@ -124,6 +128,10 @@ pub struct TraineePage {
 }
 
 impl TraineePage {
+    pub fn accommodation_url(&self) -> String {
+        urls::with_id(urls::REGISTRAR_TRAINEE_ACCOMMODATION, self.trainee.id)
+    }
+
     pub fn enrol_url(&self) -> String {
         urls::with_id(urls::REGISTRAR_TRAINEE_ENROLL, self.trainee.id)
     }
@@ -223,6 +231,8 @@ async fn render(
         name_en: user.full_name_en,
         emirates_id: user.emirates_id.unwrap_or_default(),
         mobile: user.mobile.unwrap_or_default(),
+        accommodation_percent: user.accommodation_percent,
+        accommodation_note: user.accommodation_note.unwrap_or_default(),
     };
     let page = TraineePage {
         ctx,
@@ -489,5 +499,87 @@ pub async fn override_eligibility(
         &state.settings,
         &urls::with_id(urls::REGISTRAR_TRAINEE, place.trainee_id),
         "flash-eligibility-saved",
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AccommodationForm {
+    /// Extra exam time, percent of the duration (0–100).
+    pub extra_percent: String,
+    pub note: String,
+    pub reason: String,
+}
+
+/// Sets a trainee's accommodation (extra exam time and a note for the
+/// trainer), with a reason; audited.
+pub async fn set_accommodation(
+    req: HttpRequest,
+    ctx: PageCtx,
+    registrar: Registrar,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+    input: web::Form<AccommodationForm>,
+) -> Result<HttpResponse, AppError> {
+    let (trainee_id, now) = (id.into_inner(), state.clock().now());
+    let percent = input
+        .extra_percent
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|percent| (0..=100).contains(percent));
+    let note = input.note.trim().to_owned();
+    let reason = input.reason.trim().to_owned();
+    let problem = if percent.is_none() {
+        Some(ctx.t("accommodation-percent-range"))
+    } else if note.chars().count() > 200 {
+        Some(ctx.t("field-too-long"))
+    } else if reason.is_empty() {
+        Some(ctx.t("registrar-reason-required"))
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        return render(
+            ctx,
+            &state,
+            trainee_id,
+            Some(problem),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let percent = percent.unwrap_or_default();
+    let exists = state
+        .db
+        .read(move |conn| {
+            Ok::<_, AppError>(
+                User::find(conn, trainee_id)?.is_some_and(|u| u.role() == Role::Trainee),
+            )
+        })
+        .await?;
+    if !exists {
+        return Err(AppError::NotFound);
+    }
+    let event = audit_event(
+        &req,
+        Some(registrar.id),
+        "accommodation.set",
+        format!("user:{trainee_id}"),
+        serde_json::json!({ "extra_percent": percent, "note": note, "reason": reason }),
+    );
+    state
+        .db
+        .write(move |conn| {
+            let note = Some(note.as_str()).filter(|note| !note.is_empty());
+            User::set_accommodation(conn, trainee_id, percent, note, db_now(now))?;
+            audit::append(conn, &event, db_now(now))?;
+            Ok::<_, DbError>(())
+        })
+        .await?;
+    Ok(flash::redirect(
+        &state.settings,
+        &urls::with_id(urls::REGISTRAR_TRAINEE, trainee_id),
+        "flash-accommodation-saved",
     ))
 }

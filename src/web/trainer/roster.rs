@@ -37,6 +37,9 @@ pub struct RosterRow {
     pub mobile: String,
     pub email: String,
     pub target_group: String,
+    /// Extra exam time and a note, if the registrar set them.
+    pub accommodation_percent: i32,
+    pub accommodation_note: String,
     /// One code per session column (`present`, …, or empty).
     pub marks: Vec<String>,
     pub standing: Standing,
@@ -122,6 +125,8 @@ pub async fn show(
                     .as_deref()
                     .map(|group| ctx.t_code("target-group", group))
                     .unwrap_or_default(),
+                accommodation_percent: user.accommodation_percent,
+                accommodation_note: user.accommodation_note.clone().unwrap_or_default(),
                 marks: sessions
                     .iter()
                     .map(|session| {
