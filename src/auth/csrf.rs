@@ -103,6 +103,21 @@ pub async fn check(
     } else {
         (req, None)
     };
+    // A file upload's body is not read here; its form puts the token in
+    // the action's query string instead (same-origin, never logged).
+    let is_upload = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("multipart/form-data"));
+    let from_query = is_upload
+        .then(|| {
+            url::form_urlencoded::parse(req.query_string().as_bytes())
+                .find(|(name, _)| name == FIELD)
+                .map(|(_, value)| value.into_owned())
+        })
+        .flatten();
+    let from_form = from_form.or(from_query);
     let provided = from_header.or(from_form);
     let valid = matches!((&expected, &provided), (Some(expected), Some(provided)) if constant_time_eq(expected.as_bytes(), provided.as_bytes()));
     if !valid {

@@ -216,7 +216,108 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    questions (id) {
+        id -> Integer,
+        block -> Integer,
+        topic -> Text,
+        kind -> Text,
+        stem_ar -> Text,
+        stem_en -> Text,
+        active -> Bool,
+        replaces_id -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    question_options (id) {
+        id -> Integer,
+        question_id -> Integer,
+        position -> Integer,
+        text_ar -> Text,
+        text_en -> Text,
+        correct -> Bool,
+    }
+}
+
+diesel::table! {
+    exam_settings (id) {
+        id -> Integer,
+        duration_minutes -> Integer,
+        pass_percent -> Integer,
+        block1_questions -> Integer,
+        block2_questions -> Integer,
+        block3_questions -> Integer,
+        resit_hours -> Integer,
+        max_attempts -> Integer,
+        created_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sittings (id) {
+        id -> Integer,
+        cohort_id -> Integer,
+        pin -> Text,
+        opened_by -> Integer,
+        opened_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    attempts (id) {
+        id -> Integer,
+        sitting_id -> Integer,
+        enrollment_id -> Integer,
+        trainee_id -> Integer,
+        settings_id -> Integer,
+        started_at -> Timestamp,
+        deadline_at -> Timestamp,
+        extra_percent -> Integer,
+        extension_minutes -> Integer,
+        status -> Text,
+        finished_at -> Nullable<Timestamp>,
+        end_reason -> Nullable<Text>,
+        score_percent -> Nullable<Integer>,
+        passed -> Nullable<Bool>,
+        block1_percent -> Nullable<Integer>,
+        block2_percent -> Nullable<Integer>,
+        block3_percent -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    attempt_questions (id) {
+        id -> Integer,
+        attempt_id -> Integer,
+        position -> Integer,
+        question_id -> Integer,
+        option_order -> Text,
+    }
+}
+
+diesel::table! {
+    answers (id) {
+        id -> Integer,
+        attempt_id -> Integer,
+        question_id -> Integer,
+        selected -> Text,
+        flagged -> Bool,
+        seq -> BigInt,
+        saved_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> towns (town_id));
+diesel::joinable!(question_options -> questions (question_id));
+diesel::joinable!(sittings -> cohorts (cohort_id));
+diesel::joinable!(attempts -> sittings (sitting_id));
+diesel::joinable!(attempt_questions -> attempts (attempt_id));
+diesel::joinable!(attempt_questions -> questions (question_id));
+diesel::joinable!(answers -> attempts (attempt_id));
 diesel::joinable!(attendance -> class_sessions (session_id));
 diesel::joinable!(attendance -> enrollments (enrollment_id));
 diesel::joinable!(venues -> towns (town_id));
@@ -246,4 +347,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     attendance,
     eligibility_overrides,
     programme_settings,
+    questions,
+    question_options,
+    exam_settings,
+    sittings,
+    attempts,
+    attempt_questions,
+    answers,
 );

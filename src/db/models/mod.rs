@@ -8,6 +8,7 @@ pub mod course;
 pub mod enrollment;
 pub mod holiday;
 pub mod login_attempt;
+pub mod question;
 pub mod region;
 pub mod session;
 pub mod user;
