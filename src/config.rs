@@ -36,6 +36,8 @@ pub struct Settings {
     pub session_idle: chrono::Duration,
     /// A session ends this long after sign-in, whatever the activity.
     pub session_lifetime: chrono::Duration,
+    /// How often overdue exam attempts are finalized.
+    pub sweep_interval: Duration,
     /// The time source; tests replace it with a manual clock.
     pub clock: Clock,
 }
@@ -62,6 +64,7 @@ impl Settings {
             db_timeout: Duration::from_secs(5),
             session_idle: chrono::Duration::hours(2),
             session_lifetime: chrono::Duration::hours(12),
+            sweep_interval: Duration::from_secs(5),
             clock: Clock::System,
         })
     }

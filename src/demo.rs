@@ -476,10 +476,20 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
                 }
             }
         }
-        Ok(cohorts
+        // An open exam sitting for the class under way, so a visitor can
+        // sit the exam at once as Mariam (who has attended every session).
+        let mut facts: Vec<String> = cohorts
             .iter()
             .map(|id| format!("demo class: /cohorts/{id}"))
-            .collect())
+            .collect();
+        if let (Some(&running), Some(trainer)) =
+            (cohorts.get(2), user("trainer.alain@ecitizen.demo"))
+        {
+            let pin = crate::domain::exam::pin(&mut rand::rng());
+            crate::db::models::exam::Sitting::insert(conn, running, &pin, trainer, at)?;
+            facts.push(format!("demo sitting: cohort {running} pin {pin}"));
+        }
+        Ok(facts)
     })
     .await
 }

@@ -8,6 +8,7 @@
 compile_error!("the `sqlite` feature is required: it is the default, embedded database");
 
 pub mod accounts;
+pub mod attempts;
 pub mod attendance;
 pub mod auth;
 pub mod classes;
@@ -19,6 +20,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod jobs;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

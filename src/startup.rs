@@ -45,6 +45,7 @@ impl Application {
         } else {
             Vec::new()
         };
+        crate::jobs::sweeper::spawn(db.clone(), settings.clock.clone(), settings.sweep_interval);
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let address = listener.local_addr()?;

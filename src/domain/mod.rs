@@ -33,6 +33,7 @@ pub mod cohort;
 pub mod email;
 pub mod emirates_id;
 pub mod enrollment;
+pub mod exam;
 pub mod mobile;
 pub mod password;
 pub mod person;

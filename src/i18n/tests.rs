@@ -287,6 +287,32 @@ fn keys_built_at_run_time_exist_in_both_languages() {
     ] {
         add(key);
     }
+    for refusal in crate::domain::exam::StartRefusal::ALL {
+        add(refusal.key());
+    }
+    for status in ["submitted", "expired", "terminated"] {
+        add(&format!("exam-ended-{status}"));
+    }
+    for state in ["not-started", "open", "submitted", "expired", "terminated"] {
+        add(&format!("sitting-state-{state}"));
+    }
+    for key in [
+        "exam-save-late",
+        "exam-save-invalid",
+        "flash-sitting-closed",
+        "flash-attempt-extended",
+        "flash-attempt-terminated",
+        "flash-attempt-not-open",
+        "flash-minutes-invalid",
+        "flash-exam-saved",
+        "exam-duration-range",
+        "exam-pass-range",
+        "exam-blocks-invalid",
+        "exam-resit-range",
+        "exam-attempts-range",
+    ] {
+        add(key);
+    }
     for status in ["scheduled", "moved", "cancelled"] {
         add(&format!("session-status-{status}"));
     }

@@ -18,6 +18,8 @@ pub struct ErrorPage {
     pub status: u16,
     /// The catalogue key family: `error-<family>-title` / `-body`.
     pub family: u16,
+    /// A more specific explanation than the family's, already translated.
+    pub message: Option<String>,
 }
 
 impl ErrorPage {
@@ -26,7 +28,9 @@ impl ErrorPage {
     }
 
     pub fn body(&self) -> String {
-        self.ctx.t(&format!("error-{}-body", self.family))
+        self.message
+            .clone()
+            .unwrap_or_else(|| self.ctx.t(&format!("error-{}-body", self.family)))
     }
 
     /// Server errors show the request id so support can find the log line.
@@ -49,11 +53,25 @@ pub fn family(status: StatusCode) -> u16 {
 
 /// Renders the error page for `status` in the request's language.
 pub fn render(ctx: PageCtx, status: StatusCode) -> String {
-    let page = ErrorPage {
+    render_page(ErrorPage {
         ctx,
         status: status.as_u16(),
         family: family(status),
-    };
+        message: None,
+    })
+}
+
+/// The error page for `status` with a specific, translated explanation.
+pub fn render_message(ctx: PageCtx, status: StatusCode, message: &str) -> String {
+    render_page(ErrorPage {
+        ctx,
+        status: status.as_u16(),
+        family: family(status),
+        message: Some(message.to_owned()),
+    })
+}
+
+fn render_page(page: ErrorPage) -> String {
     page.render().unwrap_or_else(|err| {
         tracing::error!(error = %err, "the error page itself failed to render");
         // Last resort, still in the request's language.

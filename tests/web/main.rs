@@ -13,6 +13,7 @@ mod authorization;
 mod classes;
 mod demo;
 mod errors;
+mod exam;
 mod health;
 mod language;
 mod migrations;

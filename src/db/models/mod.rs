@@ -6,6 +6,7 @@ pub mod class_session;
 pub mod cohort;
 pub mod course;
 pub mod enrollment;
+pub mod exam;
 pub mod holiday;
 pub mod login_attempt;
 pub mod question;

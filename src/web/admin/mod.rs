@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod cohorts;
+pub mod exam;
 pub mod holidays;
 pub mod settings;
 pub mod users;

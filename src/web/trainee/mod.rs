@@ -2,3 +2,4 @@
 
 pub mod dashboard;
 pub mod enrollments;
+pub mod exam;

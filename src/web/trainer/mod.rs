@@ -4,3 +4,4 @@ pub mod attendance;
 pub mod dashboard;
 pub mod roster;
 pub mod sessions;
+pub mod sittings;

@@ -45,6 +45,12 @@ pub struct RosterRow {
     pub standing: Standing,
 }
 
+impl RosterPage {
+    pub fn sittings_url(&self) -> String {
+        urls::with_id(urls::TRAINER_COHORT_SITTINGS, self.card.id)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "trainer/roster.html")]
 pub struct RosterPage {

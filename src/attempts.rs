@@ -1,0 +1,256 @@
+//! Exam attempts: starting (eligibility, PIN, limits, the draw), saving
+//! answers (committed before acknowledged; stale and late saves refused),
+//! finishing and scoring, and the sweeper that finalizes attempts left past
+//! their deadline. Each function runs inside the caller's write transaction.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+use crate::auth::session::db_now;
+use crate::db::models::enrollment::Enrollment;
+use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, Finish, Sitting};
+use crate::db::models::question::{Question, QuestionOption};
+use crate::db::models::user::User;
+use crate::db::{DbConnection, DbError};
+use crate::domain::enrollment::EnrollmentStatus;
+use crate::domain::exam::{self, Scored, StartRefusal};
+
+/// The trainee's seat, if they have one.
+fn seated_place(conn: &mut DbConnection, trainee_id: i32) -> Result<Option<Enrollment>, DbError> {
+    Ok(Enrollment::of_trainee(conn, trainee_id)?
+        .into_iter()
+        .find(|place| place.status() == EnrollmentStatus::Enrolled))
+}
+
+/// Starts an attempt (or returns the open one). Checks, in order: an open
+/// sitting for the trainee's class, the PIN, eligibility, the number of
+/// attempts and the re-sit delay; then draws the questions by the blueprint
+/// and shuffles each question's options; both are stored.
+pub fn start(
+    conn: &mut DbConnection,
+    trainee_id: i32,
+    pin: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<i32, StartRefusal>, DbError> {
+    let Some(place) = seated_place(conn, trainee_id)? else {
+        return Ok(Err(StartRefusal::NotEligible));
+    };
+    let previous = Attempt::of_enrollment(conn, place.id)?;
+    if let Some(open) = previous.iter().find(|attempt| attempt.is_open()) {
+        return Ok(Ok(open.id));
+    }
+    let Some(sitting) = Sitting::open_for(conn, place.cohort_id)? else {
+        return Ok(Err(StartRefusal::NoSitting));
+    };
+    if exam::normalise_pin(pin) != sitting.pin {
+        return Ok(Err(StartRefusal::WrongPin));
+    }
+    if !crate::attendance::standing_of(conn, place.cohort_id, place.id, now)?.eligible() {
+        return Ok(Err(StartRefusal::NotEligible));
+    }
+    let settings = ExamSettings::current(conn)?;
+    let finished: Vec<&Attempt> = previous
+        .iter()
+        .filter(|attempt| !attempt.is_open())
+        .collect();
+    if finished.iter().any(|attempt| attempt.passed == Some(true))
+        || finished.len() >= usize::try_from(settings.max_attempts).unwrap_or(0)
+    {
+        return Ok(Err(StartRefusal::AttemptsUsedUp));
+    }
+    if let Some(last) = finished
+        .iter()
+        .filter_map(|attempt| attempt.finished_at)
+        .max()
+        && db_now(now) < last + Duration::hours(i64::from(settings.resit_hours))
+    {
+        return Ok(Err(StartRefusal::ResitTooEarly));
+    }
+    let available = [
+        Question::active_ids(conn, 1)?,
+        Question::active_ids(conn, 2)?,
+        Question::active_ids(conn, 3)?,
+    ];
+    let mut rng = rand::rng();
+    let Ok(drawn) = exam::draw(&available, settings.per_block(), &mut rng) else {
+        return Ok(Err(StartRefusal::NotEnoughQuestions));
+    };
+    let extra = User::find(conn, trainee_id)?.map_or(0, |user| user.accommodation_percent);
+    let started = db_now(now);
+    let deadline = exam::deadline(started, settings.duration_minutes, extra, 0);
+    let id = match Attempt::insert(
+        conn,
+        sitting.id,
+        place.id,
+        trainee_id,
+        settings.id,
+        started,
+        deadline,
+        extra,
+    ) {
+        Ok(id) => id,
+        // A second start at the same moment: the index keeps one open attempt.
+        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            let open = Attempt::of_enrollment(conn, place.id)?
+                .into_iter()
+                .find(Attempt::is_open);
+            return open
+                .map(|attempt| Ok(attempt.id))
+                .ok_or(DbError::Query(DieselError::NotFound));
+        }
+        Err(err) => return Err(err.into()),
+    };
+    let mut options: HashMap<i32, Vec<i32>> = HashMap::new();
+    for option in QuestionOption::of_questions(conn, &drawn)? {
+        options
+            .entry(option.question_id)
+            .or_default()
+            .push(option.id);
+    }
+    let kinds: HashMap<i32, String> = Question::by_ids(conn, &drawn)?
+        .into_iter()
+        .map(|q| (q.id, q.kind))
+        .collect();
+    for (position, question_id) in (1..).zip(&drawn) {
+        let ids = options.get(question_id).cloned().unwrap_or_default();
+        // True/false keeps its natural order; the rest are shuffled.
+        let order = if kinds.get(question_id).map(String::as_str) == Some("true_false") {
+            ids
+        } else {
+            exam::shuffled(&ids, &mut rng)
+        };
+        let order: Vec<String> = order.iter().map(ToString::to_string).collect();
+        AttemptQuestion::insert(conn, id, position, *question_id, &order.join(","))?;
+    }
+    Ok(Ok(id))
+}
+
+/// What happened to a save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// Stored; seconds left.
+    Stored { remaining: i64 },
+    /// A newer save was already stored; this one changed nothing.
+    Stale { remaining: i64 },
+    /// After the deadline and its grace period: refused.
+    Late,
+    /// The attempt has ended.
+    Finished,
+    /// The question or an option is not part of this attempt.
+    Invalid,
+}
+
+/// Saves the answer to question `position` (1-based).
+#[allow(clippy::too_many_arguments)]
+pub fn save(
+    conn: &mut DbConnection,
+    attempt: &Attempt,
+    position: i32,
+    selected: &[i32],
+    flagged: bool,
+    seq: i64,
+    now: DateTime<Utc>,
+) -> Result<Saved, DbError> {
+    let now_db = db_now(now);
+    if !attempt.is_open() {
+        return Ok(Saved::Finished);
+    }
+    if !exam::accepts_saves(attempt.deadline_at, now_db) {
+        return Ok(Saved::Late);
+    }
+    let drawn = AttemptQuestion::of_attempt(conn, attempt.id)?;
+    let Some(question) = drawn.iter().find(|q| q.position == position) else {
+        return Ok(Saved::Invalid);
+    };
+    let allowed = question.option_ids();
+    let chosen: BTreeSet<i32> = selected.iter().copied().collect();
+    if !chosen.iter().all(|id| allowed.contains(id)) {
+        return Ok(Saved::Invalid);
+    }
+    let kind = Question::find(conn, question.question_id)?
+        .map(|q| q.kind)
+        .unwrap_or_default();
+    if kind != "multiple" && chosen.len() > 1 {
+        return Ok(Saved::Invalid);
+    }
+    let text: Vec<String> = chosen.iter().map(ToString::to_string).collect();
+    let stored = Answer::save(
+        conn,
+        attempt.id,
+        question.question_id,
+        &text.join(","),
+        flagged,
+        seq,
+        now_db,
+    )?;
+    let remaining = exam::remaining_seconds(attempt.deadline_at, now_db);
+    Ok(if stored {
+        Saved::Stored { remaining }
+    } else {
+        Saved::Stale { remaining }
+    })
+}
+
+/// Scores an attempt from its stored answers and ends it with `status`
+/// (`submitted`, `expired` or `terminated`). Returns whether this call
+/// ended it (a second submit, or another instance's sweeper, changes nothing).
+pub fn finish(
+    conn: &mut DbConnection,
+    attempt: &Attempt,
+    status: &str,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let drawn = AttemptQuestion::of_attempt(conn, attempt.id)?;
+    let ids: Vec<i32> = drawn.iter().map(|q| q.question_id).collect();
+    let blocks: HashMap<i32, i32> = Question::by_ids(conn, &ids)?
+        .into_iter()
+        .map(|q| (q.id, q.block))
+        .collect();
+    let mut correct: HashMap<i32, BTreeSet<i32>> = HashMap::new();
+    for option in QuestionOption::of_questions(conn, &ids)?
+        .into_iter()
+        .filter(|option| option.correct)
+    {
+        correct
+            .entry(option.question_id)
+            .or_default()
+            .insert(option.id);
+    }
+    let answers: HashMap<i32, BTreeSet<i32>> = Answer::of_attempt(conn, attempt.id)?
+        .into_iter()
+        .map(|a| (a.question_id, a.selected_ids().into_iter().collect()))
+        .collect();
+    let scored: Vec<Scored> = ids
+        .iter()
+        .map(|id| Scored {
+            block: blocks.get(id).copied().unwrap_or(0),
+            correct: correct.get(id).cloned().unwrap_or_default(),
+            selected: answers.get(id).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let score = exam::score(&scored);
+    let settings = ExamSettings::find(conn, attempt.settings_id)?;
+    let result = Finish {
+        status,
+        reason,
+        score: score.percent,
+        passed: score.percent >= settings.pass_percent,
+        blocks: score.blocks,
+    };
+    Ok(Attempt::finish(conn, attempt.id, &result, db_now(now))?)
+}
+
+/// Finalizes every open attempt past its deadline and grace period with
+/// what was saved. Idempotent, and safe when several instances run it.
+pub fn sweep(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<Vec<i32>, DbError> {
+    let mut finished = Vec::new();
+    for attempt in Attempt::overdue(conn, db_now(now) - exam::GRACE)? {
+        if finish(conn, &attempt, "expired", None, now)? {
+            finished.push(attempt.id);
+        }
+    }
+    Ok(finished)
+}

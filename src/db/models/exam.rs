@@ -1,0 +1,420 @@
+//! Exam settings, sittings, attempts, drawn questions and saved answers.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::{answers, attempt_questions, attempts, exam_settings, sittings};
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = exam_settings)]
+pub struct ExamSettings {
+    pub id: i32,
+    pub duration_minutes: i32,
+    pub pass_percent: i32,
+    pub block1_questions: i32,
+    pub block2_questions: i32,
+    pub block3_questions: i32,
+    pub resit_hours: i32,
+    pub max_attempts: i32,
+    pub created_by: Option<i32>,
+    pub created_at: NaiveDateTime,
+}
+
+/// New values for the settings (a new row; old attempts keep theirs).
+#[derive(Clone, Debug, Insertable)]
+#[diesel(table_name = exam_settings)]
+pub struct NewExamSettings {
+    pub duration_minutes: i32,
+    pub pass_percent: i32,
+    pub block1_questions: i32,
+    pub block2_questions: i32,
+    pub block3_questions: i32,
+    pub resit_hours: i32,
+    pub max_attempts: i32,
+    pub created_by: Option<i32>,
+    pub created_at: NaiveDateTime,
+}
+
+impl ExamSettings {
+    pub fn per_block(&self) -> [usize; 3] {
+        [
+            self.block1_questions,
+            self.block2_questions,
+            self.block3_questions,
+        ]
+        .map(|n| usize::try_from(n).unwrap_or(0))
+    }
+
+    /// The settings in force (the newest row; the migration seeds one).
+    pub fn current(conn: &mut DbConnection) -> QueryResult<ExamSettings> {
+        exam_settings::table
+            .order(exam_settings::id.desc())
+            .select(ExamSettings::as_select())
+            .first(conn)
+    }
+
+    pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<ExamSettings> {
+        exam_settings::table
+            .find(id)
+            .select(ExamSettings::as_select())
+            .first(conn)
+    }
+
+    pub fn insert(conn: &mut DbConnection, new: &NewExamSettings) -> QueryResult<i32> {
+        diesel::insert_into(exam_settings::table)
+            .values(new)
+            .returning(exam_settings::id)
+            .get_result(conn)
+    }
+}
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = sittings)]
+pub struct Sitting {
+    pub id: i32,
+    pub cohort_id: i32,
+    pub pin: String,
+    pub opened_by: i32,
+    pub opened_at: NaiveDateTime,
+    /// No new starts once closed.
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+impl Sitting {
+    pub fn is_open(&self) -> bool {
+        self.closed_at.is_none()
+    }
+
+    pub fn insert(
+        conn: &mut DbConnection,
+        cohort_id: i32,
+        pin: &str,
+        by: i32,
+        now: NaiveDateTime,
+    ) -> QueryResult<i32> {
+        diesel::insert_into(sittings::table)
+            .values((
+                sittings::cohort_id.eq(cohort_id),
+                sittings::pin.eq(pin),
+                sittings::opened_by.eq(by),
+                sittings::opened_at.eq(now),
+            ))
+            .returning(sittings::id)
+            .get_result(conn)
+    }
+
+    pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Sitting>> {
+        sittings::table
+            .find(id)
+            .select(Sitting::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// A class's open sitting, if any.
+    pub fn open_for(conn: &mut DbConnection, cohort_id: i32) -> QueryResult<Option<Sitting>> {
+        sittings::table
+            .filter(sittings::cohort_id.eq(cohort_id))
+            .filter(sittings::closed_at.is_null())
+            .order(sittings::id.desc())
+            .select(Sitting::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn close(conn: &mut DbConnection, id: i32, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(
+            sittings::table
+                .find(id)
+                .filter(sittings::closed_at.is_null()),
+        )
+        .set(sittings::closed_at.eq(now))
+        .execute(conn)
+    }
+}
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = attempts)]
+pub struct Attempt {
+    pub id: i32,
+    pub sitting_id: i32,
+    pub enrollment_id: i32,
+    pub trainee_id: i32,
+    pub settings_id: i32,
+    pub started_at: NaiveDateTime,
+    /// The server's deadline, extra time and extensions included.
+    pub deadline_at: NaiveDateTime,
+    pub extra_percent: i32,
+    pub extension_minutes: i32,
+    /// `open`, `submitted`, `expired` (time ran out) or `terminated` (invigilator).
+    pub status: String,
+    pub finished_at: Option<NaiveDateTime>,
+    pub end_reason: Option<String>,
+    pub score_percent: Option<i32>,
+    pub passed: Option<bool>,
+    pub block1_percent: Option<i32>,
+    pub block2_percent: Option<i32>,
+    pub block3_percent: Option<i32>,
+}
+
+/// The outcome stored when an attempt ends.
+pub struct Finish<'a> {
+    pub status: &'a str,
+    pub reason: Option<&'a str>,
+    pub score: i32,
+    pub passed: bool,
+    pub blocks: [Option<i32>; 3],
+}
+
+impl Attempt {
+    pub fn is_open(&self) -> bool {
+        self.status == "open"
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert(
+        conn: &mut DbConnection,
+        sitting_id: i32,
+        enrollment_id: i32,
+        trainee_id: i32,
+        settings_id: i32,
+        started_at: NaiveDateTime,
+        deadline_at: NaiveDateTime,
+        extra_percent: i32,
+    ) -> QueryResult<i32> {
+        diesel::insert_into(attempts::table)
+            .values((
+                attempts::sitting_id.eq(sitting_id),
+                attempts::enrollment_id.eq(enrollment_id),
+                attempts::trainee_id.eq(trainee_id),
+                attempts::settings_id.eq(settings_id),
+                attempts::started_at.eq(started_at),
+                attempts::deadline_at.eq(deadline_at),
+                attempts::extra_percent.eq(extra_percent),
+                attempts::status.eq("open"),
+            ))
+            .returning(attempts::id)
+            .get_result(conn)
+    }
+
+    pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Attempt>> {
+        attempts::table
+            .find(id)
+            .select(Attempt::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The trainee's own attempt (ownership in the query).
+    pub fn find_own(
+        conn: &mut DbConnection,
+        id: i32,
+        trainee_id: i32,
+    ) -> QueryResult<Option<Attempt>> {
+        attempts::table
+            .filter(attempts::id.eq(id))
+            .filter(attempts::trainee_id.eq(trainee_id))
+            .select(Attempt::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// A place's attempts, oldest first.
+    pub fn of_enrollment(conn: &mut DbConnection, enrollment_id: i32) -> QueryResult<Vec<Attempt>> {
+        attempts::table
+            .filter(attempts::enrollment_id.eq(enrollment_id))
+            .order(attempts::id)
+            .select(Attempt::as_select())
+            .load(conn)
+    }
+
+    /// A trainee's attempts, newest first.
+    pub fn of_trainee(conn: &mut DbConnection, trainee_id: i32) -> QueryResult<Vec<Attempt>> {
+        attempts::table
+            .filter(attempts::trainee_id.eq(trainee_id))
+            .order(attempts::id.desc())
+            .select(Attempt::as_select())
+            .load(conn)
+    }
+
+    pub fn of_sitting(conn: &mut DbConnection, sitting_id: i32) -> QueryResult<Vec<Attempt>> {
+        attempts::table
+            .filter(attempts::sitting_id.eq(sitting_id))
+            .order(attempts::id)
+            .select(Attempt::as_select())
+            .load(conn)
+    }
+
+    /// Open attempts whose saves are no longer accepted.
+    pub fn overdue(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<Vec<Attempt>> {
+        attempts::table
+            .filter(attempts::status.eq("open"))
+            .filter(attempts::deadline_at.lt(before))
+            .select(Attempt::as_select())
+            .load(conn)
+    }
+
+    /// Ends an attempt if it is still open; returns whether this call did
+    /// (so finishing twice, or by two instances at once, counts once).
+    pub fn finish(
+        conn: &mut DbConnection,
+        id: i32,
+        finish: &Finish<'_>,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(attempts::table.find(id).filter(attempts::status.eq("open")))
+            .set((
+                attempts::status.eq(finish.status),
+                attempts::end_reason.eq(finish.reason),
+                attempts::finished_at.eq(now),
+                attempts::score_percent.eq(finish.score),
+                attempts::passed.eq(finish.passed),
+                attempts::block1_percent.eq(finish.blocks[0]),
+                attempts::block2_percent.eq(finish.blocks[1]),
+                attempts::block3_percent.eq(finish.blocks[2]),
+            ))
+            .execute(conn)?;
+        Ok(updated == 1)
+    }
+
+    /// Adds minutes to an open attempt's deadline.
+    pub fn extend(conn: &mut DbConnection, attempt: &Attempt, minutes: i32) -> QueryResult<usize> {
+        diesel::update(
+            attempts::table
+                .find(attempt.id)
+                .filter(attempts::status.eq("open")),
+        )
+        .set((
+            attempts::extension_minutes.eq(attempt.extension_minutes + minutes),
+            attempts::deadline_at
+                .eq(attempt.deadline_at + chrono::Duration::minutes(i64::from(minutes))),
+        ))
+        .execute(conn)
+    }
+}
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = attempt_questions)]
+pub struct AttemptQuestion {
+    pub id: i32,
+    pub attempt_id: i32,
+    /// 1-based position in the attempt.
+    pub position: i32,
+    pub question_id: i32,
+    /// Option ids in the order this trainee sees them, `12,15,13`.
+    pub option_order: String,
+}
+
+impl AttemptQuestion {
+    pub fn option_ids(&self) -> Vec<i32> {
+        self.option_order
+            .split(',')
+            .filter_map(|id| id.trim().parse().ok())
+            .collect()
+    }
+
+    pub fn insert(
+        conn: &mut DbConnection,
+        attempt_id: i32,
+        position: i32,
+        question_id: i32,
+        option_order: &str,
+    ) -> QueryResult<usize> {
+        diesel::insert_into(attempt_questions::table)
+            .values((
+                attempt_questions::attempt_id.eq(attempt_id),
+                attempt_questions::position.eq(position),
+                attempt_questions::question_id.eq(question_id),
+                attempt_questions::option_order.eq(option_order),
+            ))
+            .execute(conn)
+    }
+
+    pub fn of_attempt(
+        conn: &mut DbConnection,
+        attempt_id: i32,
+    ) -> QueryResult<Vec<AttemptQuestion>> {
+        attempt_questions::table
+            .filter(attempt_questions::attempt_id.eq(attempt_id))
+            .order(attempt_questions::position)
+            .select(AttemptQuestion::as_select())
+            .load(conn)
+    }
+}
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = answers)]
+pub struct Answer {
+    pub id: i32,
+    pub attempt_id: i32,
+    pub question_id: i32,
+    /// Selected option ids, sorted, comma-separated (empty: cleared).
+    pub selected: String,
+    pub flagged: bool,
+    /// The client's sequence number of this save.
+    pub seq: i64,
+    pub saved_at: NaiveDateTime,
+}
+
+impl Answer {
+    pub fn selected_ids(&self) -> Vec<i32> {
+        self.selected
+            .split(',')
+            .filter_map(|id| id.trim().parse().ok())
+            .collect()
+    }
+
+    pub fn of_attempt(conn: &mut DbConnection, attempt_id: i32) -> QueryResult<Vec<Answer>> {
+        answers::table
+            .filter(answers::attempt_id.eq(attempt_id))
+            .select(Answer::as_select())
+            .load(conn)
+    }
+
+    /// Stores a save unless a newer one (higher `seq`) is already stored;
+    /// returns whether it was stored.
+    pub fn save(
+        conn: &mut DbConnection,
+        attempt_id: i32,
+        question_id: i32,
+        selected: &str,
+        flagged: bool,
+        seq: i64,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let existing: Option<Answer> = answers::table
+            .filter(answers::attempt_id.eq(attempt_id))
+            .filter(answers::question_id.eq(question_id))
+            .select(Answer::as_select())
+            .first(conn)
+            .optional()?;
+        match existing {
+            Some(answer) if answer.seq > seq => Ok(false),
+            Some(answer) => {
+                diesel::update(answers::table.find(answer.id))
+                    .set((
+                        answers::selected.eq(selected),
+                        answers::flagged.eq(flagged),
+                        answers::seq.eq(seq),
+                        answers::saved_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                Ok(true)
+            }
+            None => {
+                diesel::insert_into(answers::table)
+                    .values((
+                        answers::attempt_id.eq(attempt_id),
+                        answers::question_id.eq(question_id),
+                        answers::selected.eq(selected),
+                        answers::flagged.eq(flagged),
+                        answers::seq.eq(seq),
+                        answers::saved_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                Ok(true)
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+# الاختبار: البدء والأداء والنتائج والمراقبة والإعدادات.
+
+exam-title = الاختبار
+nav-exam = الاختبار
+exam-rules-title = قبل أن تبدأ
+exam-your-time = { $minutes } دقيقة.
+exam-your-time-extra = { $minutes } دقيقة + { $extra } دقيقة وقتاً إضافياً.
+exam-rule-server-clock = يبدأ الوقت على الخادم منذ لحظة البدء: إغلاق الصفحة أو انقطاع الاتصال لا يوقفه.
+exam-rule-questions = { $count } سؤالاً، سؤال في كل صفحة. يمكنك الرجوع وتغيير الإجابات ووضع علامة على الأسئلة لمراجعتها.
+exam-rule-pass = تنجح إذا حصلت على { $percent }٪ أو أكثر.
+exam-rule-saving = تُحفظ كل إجابة فور اختيارها. عند انتهاء الوقت تُرسل إجاباتك المحفوظة تلقائياً.
+exam-rule-attempts = { $attempts ->
+    [one] محاولة واحدة.
+   *[other] حتى { $attempts } محاولات؛ بعد محاولة غير ناجحة يمكنك المحاولة مجدداً بعد { $hours } ساعة.
+}
+exam-pin = رمز الجلسة
+exam-pin-hint = يعطيك المدرب الرمز في بداية جلسة الاختبار.
+exam-start = ابدأ الاختبار
+exam-continue = تابع اختبارك
+exam-previous = نتائجك
+exam-passed = ناجح
+exam-failed = غير ناجح
+exam-refused-no-sitting = لا توجد جلسة اختبار مفتوحة لصفك. يفتحها المدرب في يوم الاختبار.
+exam-refused-pin = الرمز غير صحيح. يرجى التأكد منه مع المدرب.
+exam-refused-not-eligible = لا يمكنك أداء الاختبار بعد: حضورك غير كافٍ. راجع صفحتك للتفاصيل.
+exam-refused-attempts = لم تعد لديك محاولات متبقية لهذا الاختبار.
+exam-refused-resit = يمكنك إعادة الاختبار بعد انقضاء مدة الانتظار التي تلي محاولتك الأخيرة.
+exam-refused-bank = لا يمكن بدء الاختبار: بنك الأسئلة غير مكتمل. يرجى إبلاغ المدرب.
+exam-question-of = السؤال { $number } من { $total }
+exam-ends-at = ينتهي الاختبار الساعة { $time }.
+exam-ten-minutes = بقيت 10 دقائق.
+exam-five-minutes = بقيت 5 دقائق.
+exam-one-minute = بقيت دقيقة واحدة.
+exam-offline = تعذّر إرسال إجاباتك. إنها محفوظة على هذا الجهاز وستُرسل فور عودة الاتصال.
+exam-offline-short = بانتظار الاتصال…
+exam-saving = جارٍ الحفظ…
+exam-saved = تم الحفظ.
+exam-choose-all = اختر كل ما ينطبق.
+exam-flag = ضع علامة على هذا السؤال لمراجعته لاحقاً
+exam-previous-question = السؤال السابق
+exam-save-next = حفظ والتالي
+exam-finish = المراجعة والإرسال
+exam-grid = جميع الأسئلة
+exam-answered = تمت الإجابة
+exam-flagged = عليه علامة
+exam-save-late = انتهى وقت هذا الاختبار؛ لم تُحفظ هذه الإجابة. أُرسلت إجاباتك السابقة.
+exam-save-invalid = هذه الإجابة لا تخص هذا الاختبار ولم تُحفظ.
+exam-review-title = المراجعة قبل الإرسال
+exam-all-answered = أجبت عن جميع الأسئلة.
+exam-unanswered = { $count ->
+    [one] سؤال واحد بلا إجابة:
+    [two] سؤالان بلا إجابة:
+    [few] { $count } أسئلة بلا إجابة:
+   *[other] { $count } سؤالاً بلا إجابة:
+}
+exam-flagged-count = { $count ->
+    [one] سؤال واحد عليه علامة للمراجعة:
+    [two] سؤالان عليهما علامة للمراجعة:
+    [few] { $count } أسئلة عليها علامة للمراجعة:
+   *[other] { $count } سؤالاً عليها علامة للمراجعة:
+}
+exam-submit = أرسل اختباري
+exam-back-to-questions = العودة إلى الأسئلة
+exam-result-title = نتيجة اختبارك
+exam-pass-mark = درجة النجاح { $percent }٪
+exam-started-at = البدء
+exam-finished-at = الانتهاء
+exam-how-ended = طريقة الانتهاء
+exam-ended-submitted = أرسلته بنفسك
+exam-ended-expired = انتهى الوقت وأُرسلت إجاباتك المحفوظة
+exam-ended-terminated = أنهاه المراقب
+exam-receipt = الإيصال
+exam-receipt-lead = الأسئلة التي كانت لها إجابة محفوظة عند انتهاء الاختبار.
+exam-answer-stored = إجابة محفوظة
+exam-no-answer = بلا إجابة
+sitting-title = جلسة الاختبار
+sitting-open = افتح جلسة اختبار
+sitting-pin = الرمز للمتدربين
+sitting-refreshes = تتحدث هذه الصفحة تلقائياً كل 20 ثانية.
+sitting-closed = هذه الجلسة مغلقة: لا يمكن لأحد جديد البدء.
+sitting-state = الحالة
+sitting-state-not-started = لم يبدأ
+sitting-state-open = قيد الأداء
+sitting-state-submitted = أُرسل
+sitting-state-expired = انتهى الوقت
+sitting-state-terminated = أنهاه المراقب
+sitting-progress = أجاب عن { $answered } من { $total }
+sitting-minutes-left = { $minutes ->
+    [one] بقيت دقيقة واحدة
+    [two] بقيت دقيقتان
+    [few] بقيت { $minutes } دقائق
+   *[other] بقيت { $minutes } دقيقة
+}
+sitting-act = التمديد أو الإنهاء
+sitting-minutes = الدقائق المضافة
+sitting-extend = أضف وقتاً
+sitting-terminate = أنهِ هذه المحاولة
+sitting-close = أغلق الجلسة
+flash-sitting-closed = أُغلقت الجلسة.
+flash-attempt-extended = أُضيف الوقت.
+flash-attempt-terminated = أُنهيت المحاولة وصُححت كما هي.
+flash-attempt-not-open = انتهت هذه المحاولة من قبل.
+flash-minutes-invalid = يرجى إدخال عدد دقائق بين 1 و120.
+flash-exam-saved = حُفظت إعدادات الاختبار، وتنطبق على المحاولات التي تبدأ من الآن.
+exam-settings-title = إعدادات الاختبار
+exam-settings-lead = تنطبق التغييرات على المحاولات التي تبدأ لاحقاً؛ وتحتفظ المحاولات الجارية بقواعدها.
+exam-duration = المدة (بالدقائق)
+hint-exam-duration = من 1 إلى 240 دقيقة.
+exam-pass-percent = درجة النجاح (٪)
+exam-per-block = عدد الأسئلة لكل وحدة
+hint-exam-per-block = ثلاثة أرقام للوحدات 1 و2 و3، مثل 12/12/12.
+exam-resit-hours = مدة الانتظار قبل إعادة الاختبار (بالساعات)
+exam-max-attempts = الحد الأقصى للمحاولات
+exam-duration-range = يجب أن تكون المدة من 1 إلى 240 دقيقة.
+exam-pass-range = يجب أن تكون درجة النجاح من 1 إلى 100٪.
+exam-blocks-invalid = يرجى إدخال ثلاثة أرقام من 0 إلى 100، مثل 12/12/12.
+exam-resit-range = يرجى إدخال عدد ساعات من 0 إلى 8760.
+exam-attempts-range = يرجى إدخال رقم من 1 إلى 20.
+audit-sitting-open = فتح جلسة اختبار
+audit-sitting-close = إغلاق جلسة اختبار
+audit-attempt-start = بدء اختبار
+audit-attempt-submit = إرسال اختبار
+audit-attempt-auto-submit = إرسال اختبار عند انتهاء الوقت
+audit-attempt-extend = إضافة وقت للاختبار
+audit-attempt-terminate = إنهاء اختبار من المراقب
+audit-exam-settings = تغيير إعدادات الاختبار

@@ -1,0 +1,120 @@
+# The exam: starting, taking, results, invigilation, settings.
+
+exam-title = Exam
+nav-exam = Exam
+exam-rules-title = Before you start
+exam-your-time = { $minutes } minutes.
+exam-your-time-extra = { $minutes } minutes + { $extra } minutes extra time.
+exam-rule-server-clock = The clock runs on the server from the moment you start: closing the page or losing the connection does not stop it.
+exam-rule-questions = { $count } questions, one per page. You may go back, change answers and flag questions for review.
+exam-rule-pass = You pass with { $percent }% or more.
+exam-rule-saving = Every answer is saved as you choose it. When time runs out, your saved answers are submitted for you.
+exam-rule-attempts = { $attempts ->
+    [one] One attempt.
+   *[other] Up to { $attempts } attempts; after a failed attempt you may try again after { $hours } hours.
+}
+exam-pin = Sitting PIN
+exam-pin-hint = Your trainer gives the PIN at the start of the sitting.
+exam-start = Start the exam
+exam-continue = Continue your exam
+exam-previous = Your results
+exam-passed = Passed
+exam-failed = Not passed
+exam-refused-no-sitting = There is no open exam sitting for your class. Your trainer opens it on the day of the exam.
+exam-refused-pin = The PIN is not correct. Please check it with your trainer.
+exam-refused-not-eligible = You may not sit the exam yet: your attendance is not enough. See your page for details.
+exam-refused-attempts = You have no attempts left for this exam.
+exam-refused-resit = You may try the exam again once the waiting time after your last attempt has passed.
+exam-refused-bank = The exam cannot start: the question bank is incomplete. Please tell your trainer.
+exam-question-of = Question { $number } of { $total }
+exam-ends-at = The exam ends at { $time }.
+exam-ten-minutes = 10 minutes left.
+exam-five-minutes = 5 minutes left.
+exam-one-minute = 1 minute left.
+exam-offline = Your answers could not be sent. They are kept on this device and will be sent as soon as the connection is back.
+exam-offline-short = Waiting for the connection…
+exam-saving = Saving…
+exam-saved = Saved.
+exam-choose-all = Choose all that apply.
+exam-flag = Flag this question to review later
+exam-previous-question = Previous question
+exam-save-next = Save and next
+exam-finish = Review and submit
+exam-grid = All questions
+exam-answered = answered
+exam-flagged = flagged
+exam-save-late = The time for this exam is over; this answer was not saved. Your earlier answers have been submitted.
+exam-save-invalid = This answer does not belong to this exam and was not saved.
+exam-review-title = Review before submitting
+exam-all-answered = You have answered every question.
+exam-unanswered = { $count ->
+    [one] One question has no answer:
+   *[other] { $count } questions have no answer:
+}
+exam-flagged-count = { $count ->
+    [one] One question is flagged for review:
+   *[other] { $count } questions are flagged for review:
+}
+exam-submit = Submit my exam
+exam-back-to-questions = Back to the questions
+exam-result-title = Your exam result
+exam-pass-mark = pass mark { $percent }%
+exam-started-at = Started
+exam-finished-at = Finished
+exam-how-ended = How it ended
+exam-ended-submitted = Submitted by you
+exam-ended-expired = Time ran out; your saved answers were submitted
+exam-ended-terminated = Ended by the invigilator
+exam-receipt = Receipt
+exam-receipt-lead = Which questions had a stored answer when the exam ended.
+exam-answer-stored = answer stored
+exam-no-answer = no answer
+sitting-title = Exam sitting
+sitting-open = Open an exam sitting
+sitting-pin = PIN for the trainees
+sitting-refreshes = This page refreshes itself every 20 seconds.
+sitting-closed = This sitting is closed: nobody new can start.
+sitting-state = Status
+sitting-state-not-started = Not started
+sitting-state-open = In progress
+sitting-state-submitted = Submitted
+sitting-state-expired = Time ran out
+sitting-state-terminated = Ended by the invigilator
+sitting-progress = answered { $answered } of { $total }
+sitting-minutes-left = { $minutes ->
+    [one] 1 minute left
+   *[other] { $minutes } minutes left
+}
+sitting-act = Extend or end
+sitting-minutes = Minutes to add
+sitting-extend = Add time
+sitting-terminate = End this attempt
+sitting-close = Close the sitting
+flash-sitting-closed = The sitting is closed.
+flash-attempt-extended = Time added.
+flash-attempt-terminated = The attempt has been ended and scored as it stands.
+flash-attempt-not-open = This attempt has already ended.
+flash-minutes-invalid = Please give between 1 and 120 minutes.
+flash-exam-saved = The exam settings have been saved. They apply to attempts started from now on.
+exam-settings-title = Exam settings
+exam-settings-lead = Changes apply to attempts started afterwards; attempts under way keep their rules.
+exam-duration = Duration (minutes)
+hint-exam-duration = From 1 to 240 minutes.
+exam-pass-percent = Pass mark (%)
+exam-per-block = Questions per block
+hint-exam-per-block = Three numbers for blocks 1, 2 and 3, for example 12/12/12.
+exam-resit-hours = Waiting time before a re-sit (hours)
+exam-max-attempts = Maximum attempts
+exam-duration-range = The duration must be from 1 to 240 minutes.
+exam-pass-range = The pass mark must be from 1 to 100%.
+exam-blocks-invalid = Please give three numbers from 0 to 100, like 12/12/12.
+exam-resit-range = Please give a number of hours from 0 to 8760.
+exam-attempts-range = Please give a number from 1 to 20.
+audit-sitting-open = Sitting opened
+audit-sitting-close = Sitting closed
+audit-attempt-start = Exam started
+audit-attempt-submit = Exam submitted
+audit-attempt-auto-submit = Exam submitted at the deadline
+audit-attempt-extend = Exam time added
+audit-attempt-terminate = Exam ended by the invigilator
+audit-exam-settings = Exam settings changed

@@ -1,0 +1,311 @@
+//! Invigilation: a trainer opens a sitting for their class (a 6-character
+//! PIN valid while it is open), watches the live board, adds minutes to one
+//! attempt or ends it for an irregularity (both with a reason), and closes
+//! the sitting. Everything is audited; another trainer's sitting is a 404.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::attempts;
+use crate::auth::extractors::Trainer;
+use crate::auth::{flash, session::db_now};
+use crate::db::models::audit;
+use crate::db::models::cohort::Cohort;
+use crate::db::models::enrollment::Enrollment;
+use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, Sitting};
+use crate::db::models::user::User;
+use crate::db::{DbConnection, DbError};
+use crate::domain::enrollment::EnrollmentStatus;
+use crate::domain::exam;
+use crate::error::AppError;
+use crate::web::page::PageCtx;
+use crate::web::{AppState, audit_event, urls};
+
+/// The sitting if it belongs to one of this trainer's classes.
+fn own_sitting(
+    conn: &mut DbConnection,
+    sitting_id: i32,
+    trainer_id: i32,
+) -> Result<Option<(Sitting, Cohort)>, DbError> {
+    let Some(sitting) = Sitting::find(conn, sitting_id)? else {
+        return Ok(None);
+    };
+    let Some(cohort) = Cohort::find(conn, sitting.cohort_id)?
+        .filter(|cohort| cohort.trainer_id == Some(trainer_id))
+    else {
+        return Ok(None);
+    };
+    Ok(Some((sitting, cohort)))
+}
+
+/// `POST /trainer/cohorts/{id}/sittings`: opens a sitting (or returns to
+/// the one already open).
+pub async fn open(
+    req: HttpRequest,
+    trainer: Trainer,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, AppError> {
+    let (cohort_id, trainer_id, now) = (id.into_inner(), trainer.id, state.clock().now());
+    let mut event = audit_event(
+        &req,
+        Some(trainer_id),
+        "sitting.open",
+        format!("cohort:{cohort_id}"),
+        serde_json::json!({}),
+    );
+    let sitting = state
+        .db
+        .write(move |conn| {
+            let Some(_) = Cohort::find(conn, cohort_id)?
+                .filter(|cohort| cohort.trainer_id == Some(trainer_id))
+            else {
+                return Ok::<_, DbError>(None);
+            };
+            if let Some(open) = Sitting::open_for(conn, cohort_id)? {
+                return Ok(Some(open.id));
+            }
+            let pin = exam::pin(&mut rand::rng());
+            let id = Sitting::insert(conn, cohort_id, &pin, trainer_id, db_now(now))?;
+            event.details = serde_json::json!({ "sitting": id });
+            audit::append(conn, &event, db_now(now))?;
+            Ok(Some(id))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            urls::with_id(urls::TRAINER_SITTING, sitting),
+        ))
+        .finish())
+}
+
+/// A candidate on the live board.
+pub struct Candidate {
+    pub name: String,
+    /// `not-started`, `open`, `submitted`, `expired` or `terminated`.
+    pub state: String,
+    pub attempt_id: Option<i32>,
+    pub answered: usize,
+    pub total: usize,
+    pub minutes_left: i64,
+    pub score: Option<i32>,
+    pub passed: Option<bool>,
+}
+
+#[derive(Template)]
+#[template(path = "trainer/sitting.html")]
+pub struct SittingPage {
+    pub ctx: PageCtx,
+    pub sitting: Sitting,
+    pub venue: String,
+    pub candidates: Vec<Candidate>,
+}
+
+impl SittingPage {
+    pub fn action(&self, pattern: &str) -> String {
+        urls::with_id(pattern, self.sitting.id)
+    }
+}
+
+pub async fn board(
+    ctx: PageCtx,
+    trainer: Trainer,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, AppError> {
+    let (sitting_id, trainer_id, now, lang) =
+        (id.into_inner(), trainer.id, state.clock().now(), ctx.lang);
+    let loaded = state
+        .db
+        .read(move |conn| {
+            let Some((sitting, cohort)) = own_sitting(conn, sitting_id, trainer_id)? else {
+                return Ok::<_, AppError>(None);
+            };
+            let venue = crate::db::models::venue::Venue::find(conn, cohort.venue_id)?
+                .map(|v| v.name(lang).to_owned())
+                .unwrap_or_default();
+            let threshold_places =
+                Enrollment::of_cohort(conn, cohort.id, EnrollmentStatus::Enrolled)?;
+            let attempts = Attempt::of_sitting(conn, sitting_id)?;
+            let mut candidates = Vec::new();
+            for place in threshold_places {
+                let eligible =
+                    crate::attendance::standing_of(conn, cohort.id, place.id, now)?.eligible();
+                let attempt = attempts
+                    .iter()
+                    .filter(|a| a.enrollment_id == place.id)
+                    .max_by_key(|a| a.id);
+                if !eligible && attempt.is_none() {
+                    continue;
+                }
+                let name = User::find(conn, place.trainee_id)?
+                    .map(|u| u.name(lang).to_owned())
+                    .unwrap_or_default();
+                let (answered, total) = match attempt {
+                    Some(a) => (
+                        Answer::of_attempt(conn, a.id)?
+                            .iter()
+                            .filter(|answer| !answer.selected.is_empty())
+                            .count(),
+                        AttemptQuestion::of_attempt(conn, a.id)?.len(),
+                    ),
+                    None => (0, 0),
+                };
+                candidates.push(Candidate {
+                    name,
+                    state: attempt.map_or_else(|| "not-started".to_owned(), |a| a.status.clone()),
+                    attempt_id: attempt.map(|a| a.id),
+                    answered,
+                    total,
+                    minutes_left: attempt.map_or(0, |a| {
+                        (exam::remaining_seconds(a.deadline_at, db_now(now)) + 59) / 60
+                    }),
+                    score: attempt.and_then(|a| a.score_percent),
+                    passed: attempt.and_then(|a| a.passed),
+                });
+            }
+            Ok(Some((sitting, venue, candidates)))
+        })
+        .await?;
+    let (sitting, venue, candidates) = loaded.ok_or(AppError::NotFound)?;
+    let body = SittingPage {
+        ctx,
+        sitting,
+        venue,
+        candidates,
+    }
+    .render()?;
+    Ok(HttpResponse::build(StatusCode::OK)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ActionForm {
+    pub attempt_id: String,
+    pub minutes: String,
+    pub reason: String,
+}
+
+enum Outcome {
+    Done(&'static str),
+    Refused(&'static str),
+}
+
+async fn act(
+    req: HttpRequest,
+    trainer: Trainer,
+    state: web::Data<AppState>,
+    sitting_id: i32,
+    input: ActionForm,
+    action: &'static str,
+) -> Result<HttpResponse, AppError> {
+    let (trainer_id, now) = (trainer.id, state.clock().now());
+    let reason = input.reason.trim().to_owned();
+    let attempt_id = input.attempt_id.trim().parse::<i32>().ok();
+    let minutes = input.minutes.trim().parse::<i32>().ok();
+    let mut event = audit_event(
+        &req,
+        Some(trainer_id),
+        action,
+        format!("sitting:{sitting_id}"),
+        serde_json::json!({}),
+    );
+    let outcome = state
+        .db
+        .write(move |conn| {
+            let Some((sitting, _)) = own_sitting(conn, sitting_id, trainer_id)? else { return Ok::<_, DbError>(None) };
+            if action == "sitting.close" {
+                Sitting::close(conn, sitting.id, db_now(now))?;
+                audit::append(conn, &event, db_now(now))?;
+                return Ok(Some(Outcome::Done("flash-sitting-closed")));
+            }
+            if reason.is_empty() {
+                return Ok(Some(Outcome::Refused("flash-reason-required")));
+            }
+            let Some(attempt) = attempt_id.map(|id| Attempt::find(conn, id)).transpose()?.flatten().filter(|a| a.sitting_id == sitting.id) else {
+                return Ok(None);
+            };
+            if !attempt.is_open() {
+                return Ok(Some(Outcome::Refused("flash-attempt-not-open")));
+            }
+            if action == "attempt.extend" {
+                let Some(minutes) = minutes.filter(|m| (1..=120).contains(m)) else {
+                    return Ok(Some(Outcome::Refused("flash-minutes-invalid")));
+                };
+                Attempt::extend(conn, &attempt, minutes)?;
+                event.details = serde_json::json!({ "attempt": attempt.id, "minutes": minutes, "reason": reason });
+                audit::append(conn, &event, db_now(now))?;
+                return Ok(Some(Outcome::Done("flash-attempt-extended")));
+            }
+            attempts::finish(conn, &attempt, "terminated", Some(&reason), now)?;
+            event.details = serde_json::json!({ "attempt": attempt.id, "reason": reason });
+            audit::append(conn, &event, db_now(now))?;
+            Ok(Some(Outcome::Done("flash-attempt-terminated")))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let back = urls::with_id(urls::TRAINER_SITTING, sitting_id);
+    Ok(match outcome {
+        Outcome::Done(key) | Outcome::Refused(key) => flash::redirect(&state.settings, &back, key),
+    })
+}
+
+pub async fn extend(
+    req: HttpRequest,
+    trainer: Trainer,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+    input: web::Form<ActionForm>,
+) -> Result<HttpResponse, AppError> {
+    act(
+        req,
+        trainer,
+        state,
+        id.into_inner(),
+        input.into_inner(),
+        "attempt.extend",
+    )
+    .await
+}
+
+pub async fn terminate(
+    req: HttpRequest,
+    trainer: Trainer,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+    input: web::Form<ActionForm>,
+) -> Result<HttpResponse, AppError> {
+    act(
+        req,
+        trainer,
+        state,
+        id.into_inner(),
+        input.into_inner(),
+        "attempt.terminate",
+    )
+    .await
+}
+
+pub async fn close(
+    req: HttpRequest,
+    trainer: Trainer,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, AppError> {
+    act(
+        req,
+        trainer,
+        state,
+        id.into_inner(),
+        ActionForm::default(),
+        "sitting.close",
+    )
+    .await
+}
