@@ -230,19 +230,29 @@ struct Loaded {
 async fn load(state: &AppState, id: i32, trainee_id: i32) -> Result<Loaded, AppError> {
     let now = state.clock().now();
     // An attempt left past its deadline is finalized on sight, so the
-    // trainee sees the result at once rather than after the next sweep.
-    state
+    // trainee sees the result at once rather than after the next sweep
+    // (a write only when it is due: page views stay reads).
+    let overdue = state
         .db
-        .write(move |conn| {
-            if let Some(attempt) = Attempt::find_own(conn, id, trainee_id)?
-                && attempt.is_open()
-                && !exam::accepts_saves(attempt.deadline_at, db_now(now))
-            {
-                attempts::finish(conn, &attempt, "expired", None, now)?;
-            }
-            Ok::<_, DbError>(())
+        .read(move |conn| {
+            Ok::<_, AppError>(
+                Attempt::find_own(conn, id, trainee_id)?.is_some_and(|attempt| {
+                    attempt.is_open() && !exam::accepts_saves(attempt.deadline_at, db_now(now))
+                }),
+            )
         })
         .await?;
+    if overdue {
+        state
+            .db
+            .write(move |conn| {
+                if let Some(attempt) = Attempt::find_own(conn, id, trainee_id)? {
+                    attempts::finish(conn, &attempt, "expired", None, now)?;
+                }
+                Ok::<_, DbError>(())
+            })
+            .await?;
+    }
     state
         .db
         .read(move |conn| {
