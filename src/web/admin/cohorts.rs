@@ -471,6 +471,28 @@ async fn references(state: &AppState) -> Result<(Vec<Venue>, Vec<User>, i32), Ap
         .await
 }
 
+/// The dates a class's fields would produce, as the preview lists them.
+async fn preview(
+    state: &AppState,
+    fields: &CohortFields,
+    lang: Lang,
+) -> Result<Vec<PreviewLine>, AppError> {
+    let fields = fields.clone();
+    let planned = state
+        .db
+        .read(move |conn| {
+            let count = u32::try_from(fields.session_count).unwrap_or(0);
+            Ok::<_, AppError>(classes::plan_sessions(
+                conn,
+                &fields,
+                fields.start_date,
+                count,
+            )?)
+        })
+        .await?;
+    Ok(preview_lines(&planned, lang))
+}
+
 fn preview_lines(planned: &[crate::domain::schedule::Planned], lang: Lang) -> Vec<PreviewLine> {
     use chrono::Datelike;
     planned
@@ -526,19 +548,7 @@ pub async fn create(
         .await;
     };
     if input.action != "save" {
-        let plan_fields = fields.clone();
-        let planned = state
-            .db
-            .read(move |conn| {
-                Ok::<_, AppError>(classes::plan_sessions(
-                    conn,
-                    &plan_fields,
-                    plan_fields.start_date,
-                    u32::try_from(plan_fields.session_count).unwrap_or(0),
-                )?)
-            })
-            .await?;
-        let preview = Some(preview_lines(&planned, ctx.lang));
+        let preview = Some(preview(&state, &fields, ctx.lang).await?);
         return render_form(
             ctx,
             &state,
@@ -685,19 +695,7 @@ pub async fn update(
         .await;
     };
     if input.action != "save" {
-        let plan_fields = fields.clone();
-        let planned = state
-            .db
-            .read(move |conn| {
-                Ok::<_, AppError>(classes::plan_sessions(
-                    conn,
-                    &plan_fields,
-                    plan_fields.start_date,
-                    u32::try_from(plan_fields.session_count).unwrap_or(0),
-                )?)
-            })
-            .await?;
-        let preview = Some(preview_lines(&planned, ctx.lang));
+        let preview = Some(preview(&state, &fields, ctx.lang).await?);
         return render_form(
             ctx,
             &state,
