@@ -18,6 +18,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod exam;
 pub mod i18n;
 pub mod startup;
 pub mod telemetry;

@@ -87,8 +87,10 @@ macro_rules! catalogue {
     };
 }
 
-const AR_SOURCES: &[&str] = catalogue!("ar": "site", "classes", "venues", "attendance");
-const EN_SOURCES: &[&str] = catalogue!("en": "site", "classes", "venues", "attendance");
+const AR_SOURCES: &[&str] =
+    catalogue!("ar": "site", "classes", "venues", "attendance", "questions");
+const EN_SOURCES: &[&str] =
+    catalogue!("en": "site", "classes", "venues", "attendance", "questions");
 
 fn sources(lang: Lang) -> &'static [&'static str] {
     match lang {

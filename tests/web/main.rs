@@ -16,6 +16,7 @@ mod errors;
 mod health;
 mod language;
 mod migrations;
+mod questions;
 mod security;
 mod static_files;
 mod throttling;
