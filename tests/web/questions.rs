@@ -400,6 +400,19 @@ async fn an_import_with_a_bad_row_stores_nothing_and_names_every_bad_line() {
 }
 
 #[tokio::test]
+async fn a_file_over_two_megabytes_is_refused_with_a_clear_message() {
+    let app = spawn_app().await;
+    let (_, admin) = signed_in(&app, "admin").await;
+    let before = question_count(&app).await;
+    let padding = " ".repeat(2 * 1024 * 1024);
+    let response = upload(&admin, "bank.json", &format!("[{padding}]")).await;
+    assert_eq!(response.status().as_u16(), 413);
+    let body = response.text().await.expect("body");
+    assert!(body.contains("حجم الملف أكبر من 2 ميغابايت."), "{body}");
+    assert_eq!(question_count(&app).await, before);
+}
+
+#[tokio::test]
 async fn a_good_import_adds_every_question_and_an_export_imports_again() {
     let app = spawn_app().await;
     let (_, admin) = signed_in(&app, "admin").await;

@@ -251,7 +251,7 @@ async fn render_list(
             replaces_id: question.replaces_id,
         })
         .collect();
-    let page_page = QuestionsPage {
+    let view = QuestionsPage {
         counts: (1..)
             .zip(counts)
             .map(|(block, active)| BlockCount { block, active })
@@ -268,7 +268,7 @@ async fn render_list(
         drawn_per_block: DRAWN_PER_BLOCK,
         ctx,
     };
-    Ok(html(status, page_page.render()?))
+    Ok(html(status, view.render()?))
 }
 
 pub async fn list(
@@ -389,20 +389,22 @@ pub async fn delete(
     Ok(flash::redirect(&state.settings, urls::ADMIN_QUESTIONS, key))
 }
 
-/// The import refused `errors`: the list again, with each bad row.
+/// The import refused `errors`: the list again, with each bad row (413
+/// for a file over the limit, else 422).
 async fn refuse_import(
     ctx: PageCtx,
     state: &AppState,
     errors: &[RowError],
 ) -> Result<HttpResponse, AppError> {
-    render_list(
-        ctx,
-        state,
-        ListQuery::default(),
-        errors,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+    let status = if errors
+        .iter()
+        .any(|err| err.reason == QuestionError::TooLarge)
+    {
+        StatusCode::PAYLOAD_TOO_LARGE
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render_list(ctx, state, ListQuery::default(), errors, status).await
 }
 
 /// A whole-file problem (no usable file, unknown format) as one bad "row".
