@@ -50,8 +50,8 @@ pub enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Apply migrations, make sure reference data is present, optionally add
-    /// demo data, and exit.
+    /// Apply migrations, make sure reference data is present, add the shipped
+    /// question bank to an empty bank, optionally add demo data, and exit.
     Seed {
         /// Also add demo people and classes and print their logins.
         #[arg(long, env = "ECITIZEN_DEMO")]
@@ -124,6 +124,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed { demo } => {
             let db = Db::open(&settings).await?;
             db.migrate().await?;
+            let questions = crate::startup::seed_question_bank(&db, &settings).await?;
+            print_facts(&[format!("question bank: {questions} questions added")]);
             if demo {
                 let facts = crate::demo::seed(&db, &settings).await?;
                 print_facts(&facts);

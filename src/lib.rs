@@ -19,6 +19,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod exam;
 pub mod i18n;
 pub mod jobs;
 pub mod startup;

@@ -1,5 +1,6 @@
-//! `Application::build`: open the database, apply migrations, add demo data
-//! when asked, bind the listener and assemble the HTTP server.
+//! `Application::build`: open the database, apply migrations, seed the
+//! shipped question bank into an empty database, add demo data when asked,
+//! bind the listener and assemble the HTTP server.
 
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
@@ -11,9 +12,17 @@ use anyhow::Context;
 
 use crate::auth::password::Hasher;
 use crate::config::Settings;
-use crate::db::Db;
+use crate::db::{Db, DbError};
 use crate::demo;
 use crate::web::{self, AppState, middleware};
+
+/// Adds the shipped question bank to an empty `questions` table; returns how
+/// many questions were added (0 when the bank already had some).
+pub async fn seed_question_bank(db: &Db, settings: &Settings) -> Result<usize, DbError> {
+    let now = crate::auth::session::db_now(settings.clock.now());
+    db.write(move |conn| crate::exam::bank::seed_bank(conn, now))
+        .await
+}
 
 /// A bound, ready-to-run server.
 pub struct Application {
@@ -37,6 +46,14 @@ impl Application {
             .context("cannot apply database migrations")?;
         if !applied.is_empty() {
             tracing::info!(migrations = ?applied, "database migrated");
+        }
+        // A fresh install gets the shipped question bank, so exams can be
+        // held without demo data; a bank with questions is left alone.
+        let seeded = seed_question_bank(&db, &settings)
+            .await
+            .context("cannot add the shipped question bank")?;
+        if seeded > 0 {
+            tracing::info!(questions = seeded, "question bank seeded");
         }
         let demo_facts = if settings.demo {
             demo::seed(&db, &settings)

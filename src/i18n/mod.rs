@@ -87,8 +87,10 @@ macro_rules! catalogue {
     };
 }
 
-const AR_SOURCES: &[&str] = catalogue!("ar": "site", "classes", "venues", "attendance", "exam");
-const EN_SOURCES: &[&str] = catalogue!("en": "site", "classes", "venues", "attendance", "exam");
+const AR_SOURCES: &[&str] =
+    catalogue!("ar": "site", "classes", "venues", "attendance", "exam", "questions");
+const EN_SOURCES: &[&str] =
+    catalogue!("en": "site", "classes", "venues", "attendance", "exam", "questions");
 
 fn sources(lang: Lang) -> &'static [&'static str] {
     match lang {

@@ -134,6 +134,16 @@ routes! {
     urls::ADMIN_VENUE_DELETE => { post: admin::venues::delete },
     urls::ADMIN_HOLIDAYS => { get: admin::holidays::list, post: admin::holidays::create },
     urls::ADMIN_HOLIDAY_DELETE => { post: admin::holidays::delete },
+    // The fixed paths come before `{id}`, which would otherwise take them.
+    urls::ADMIN_QUESTIONS => { get: admin::questions::list, post: admin::questions::edit::create },
+    urls::ADMIN_QUESTION_NEW => { get: admin::questions::edit::new_form },
+    urls::ADMIN_QUESTIONS_EXPORT_JSON => { get: admin::questions::files::export_json },
+    urls::ADMIN_QUESTIONS_EXPORT_CSV => { get: admin::questions::files::export_csv },
+    urls::ADMIN_QUESTIONS_IMPORT => { post: admin::questions::files::import },
+    urls::ADMIN_QUESTION => { get: admin::questions::edit::edit_form, post: admin::questions::edit::update },
+    urls::ADMIN_QUESTION_RETIRE => { post: admin::questions::retire },
+    urls::ADMIN_QUESTION_REACTIVATE => { post: admin::questions::reactivate },
+    urls::ADMIN_QUESTION_DELETE => { post: admin::questions::delete },
 }
 
 /// Registers every route of the application.

@@ -64,6 +64,16 @@ pub const ADMIN_VENUE_REACTIVATE: &str = "/admin/venues/{id}/reactivate";
 pub const ADMIN_VENUE_DELETE: &str = "/admin/venues/{id}/delete";
 pub const ADMIN_HOLIDAYS: &str = "/admin/holidays";
 pub const ADMIN_HOLIDAY_DELETE: &str = "/admin/holidays/{id}/delete";
+pub const ADMIN_QUESTIONS: &str = "/admin/questions";
+pub const ADMIN_QUESTION_NEW: &str = "/admin/questions/new";
+pub const ADMIN_QUESTIONS_EXPORT_JSON: &str = "/admin/questions/export.json";
+pub const ADMIN_QUESTIONS_EXPORT_CSV: &str = "/admin/questions/export.csv";
+/// A multipart upload: its form carries the CSRF token in the query string.
+pub const ADMIN_QUESTIONS_IMPORT: &str = "/admin/questions/import";
+pub const ADMIN_QUESTION: &str = "/admin/questions/{id}";
+pub const ADMIN_QUESTION_RETIRE: &str = "/admin/questions/{id}/retire";
+pub const ADMIN_QUESTION_REACTIVATE: &str = "/admin/questions/{id}/reactivate";
+pub const ADMIN_QUESTION_DELETE: &str = "/admin/questions/{id}/delete";
 
 /// `/login?next=<path>` (the path percent-encoded).
 pub fn login_with_next(next: &str) -> String {

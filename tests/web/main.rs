@@ -17,6 +17,7 @@ mod exam;
 mod health;
 mod language;
 mod migrations;
+mod questions;
 mod security;
 mod static_files;
 mod throttling;

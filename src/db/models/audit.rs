@@ -49,6 +49,12 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "venue.delete",
     "holiday.create",
     "holiday.delete",
+    "question.create",
+    "question.update",
+    "question.retire",
+    "question.reactivate",
+    "question.delete",
+    "question.import",
 ];
 
 /// The "previous hash" of the first entry.

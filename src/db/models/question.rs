@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::{question_options, questions};
+use crate::db::schema::{answers, attempt_questions, question_options, questions};
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, Queryable, Selectable)]
@@ -74,17 +74,7 @@ impl Question {
             ))
             .returning(questions::id)
             .get_result(conn)?;
-        for (position, (text_ar, text_en, correct)) in (1..).zip(&new.options) {
-            diesel::insert_into(question_options::table)
-                .values((
-                    question_options::question_id.eq(id),
-                    question_options::position.eq(position),
-                    question_options::text_ar.eq(text_ar),
-                    question_options::text_en.eq(text_en),
-                    question_options::correct.eq(correct),
-                ))
-                .execute(conn)?;
-        }
+        insert_options(conn, id, &new.options)?;
         Ok(id)
     }
 
@@ -118,6 +108,185 @@ impl Question {
     pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
         questions::table.count().get_result(conn)
     }
+
+    /// Retires (`false`) or reactivates (`true`) a question; returns the
+    /// number of rows changed (0 if it does not exist).
+    pub fn set_active(conn: &mut DbConnection, id: i32, active: bool) -> QueryResult<usize> {
+        diesel::update(questions::table.find(id))
+            .set(questions::active.eq(active))
+            .execute(conn)
+    }
+
+    /// Whether an attempt ever drew this question. Such a question is never
+    /// changed or deleted: the attempt's record must keep meaning what the
+    /// trainee saw.
+    pub fn used_in_attempt(conn: &mut DbConnection, id: i32) -> QueryResult<bool> {
+        let drawn: i64 = attempt_questions::table
+            .filter(attempt_questions::question_id.eq(id))
+            .count()
+            .get_result(conn)?;
+        let answered: i64 = answers::table
+            .filter(answers::question_id.eq(id))
+            .count()
+            .get_result(conn)?;
+        Ok(drawn + answered > 0)
+    }
+
+    /// Replaces the texts and options of a question no attempt has used.
+    pub fn update_in_place(
+        conn: &mut DbConnection,
+        id: i32,
+        new: &NewQuestion,
+    ) -> QueryResult<usize> {
+        let changed = diesel::update(questions::table.find(id))
+            .set((
+                questions::block.eq(new.block),
+                questions::topic.eq(&new.topic),
+                questions::kind.eq(&new.kind),
+                questions::stem_ar.eq(&new.stem_ar),
+                questions::stem_en.eq(&new.stem_en),
+            ))
+            .execute(conn)?;
+        if changed == 0 {
+            return Ok(0);
+        }
+        diesel::delete(question_options::table.filter(question_options::question_id.eq(id)))
+            .execute(conn)?;
+        insert_options(conn, id, &new.options)?;
+        Ok(changed)
+    }
+
+    /// Deletes a question that no attempt used and no later version points
+    /// to; returns whether it was deleted.
+    pub fn delete_if_unused(conn: &mut DbConnection, id: i32) -> QueryResult<bool> {
+        let successors: i64 = questions::table
+            .filter(questions::replaces_id.eq(id))
+            .count()
+            .get_result(conn)?;
+        if successors > 0 || Self::used_in_attempt(conn, id)? {
+            return Ok(false);
+        }
+        diesel::delete(question_options::table.filter(question_options::question_id.eq(id)))
+            .execute(conn)?;
+        Ok(diesel::delete(questions::table.find(id)).execute(conn)? > 0)
+    }
+
+    /// The questions matching `filter`, newest first, one page of them.
+    pub fn search(
+        conn: &mut DbConnection,
+        filter: &QuestionFilter,
+        limit: i64,
+        offset: i64,
+    ) -> QueryResult<Vec<Question>> {
+        filtered(filter)
+            .select(Question::as_select())
+            .order(questions::id.desc())
+            .limit(limit)
+            .offset(offset)
+            .load(conn)
+    }
+
+    /// How many questions match `filter` (for the pager).
+    pub fn count_matching(conn: &mut DbConnection, filter: &QuestionFilter) -> QueryResult<i64> {
+        filtered(filter).count().get_result(conn)
+    }
+
+    /// Active questions per block, blocks 1–3 in order.
+    pub fn active_per_block(conn: &mut DbConnection) -> QueryResult<[i64; 3]> {
+        let mut counts = [0; 3];
+        for (block, count) in (1..).zip(&mut counts) {
+            *count = questions::table
+                .filter(questions::block.eq(block))
+                .filter(questions::active.eq(true))
+                .count()
+                .get_result(conn)?;
+        }
+        Ok(counts)
+    }
+
+    /// The distinct topics, for the filter.
+    pub fn topics(conn: &mut DbConnection) -> QueryResult<Vec<String>> {
+        questions::table
+            .select(questions::topic)
+            .distinct()
+            .order(questions::topic)
+            .load(conn)
+    }
+
+    /// Every question, oldest first (for export).
+    pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<Question>> {
+        questions::table
+            .select(Question::as_select())
+            .order(questions::id)
+            .load(conn)
+    }
+}
+
+/// What the bank's list is narrowed to; `None` means any.
+#[derive(Clone, Debug, Default)]
+pub struct QuestionFilter {
+    pub block: Option<i32>,
+    pub topic: Option<String>,
+    pub kind: Option<String>,
+    pub active: Option<bool>,
+    /// Words to find in the stem, in either language.
+    pub text: Option<String>,
+}
+
+diesel::define_sql_function!(fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+type Backend = <DbConnection as diesel::Connection>::Backend;
+
+fn filtered(filter: &QuestionFilter) -> questions::BoxedQuery<'static, Backend> {
+    let mut query = questions::table.into_boxed();
+    if let Some(block) = filter.block {
+        query = query.filter(questions::block.eq(block));
+    }
+    if let Some(topic) = &filter.topic {
+        query = query.filter(questions::topic.eq(topic.clone()));
+    }
+    if let Some(kind) = &filter.kind {
+        query = query.filter(questions::kind.eq(kind.clone()));
+    }
+    if let Some(active) = filter.active {
+        query = query.filter(questions::active.eq(active));
+    }
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let pattern = format!("%{}%", super::user::escape_like(&text.to_lowercase()));
+        // Arabic has no case; English is matched case-insensitively.
+        query = query.filter(
+            lower(questions::stem_en)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(questions::stem_ar.like(pattern).escape('\\')),
+        );
+    }
+    query
+}
+
+/// Adds options 1, 2, … to a question.
+fn insert_options(
+    conn: &mut DbConnection,
+    question_id: i32,
+    options: &[(String, String, bool)],
+) -> QueryResult<()> {
+    for (position, (text_ar, text_en, correct)) in (1..).zip(options) {
+        diesel::insert_into(question_options::table)
+            .values((
+                question_options::question_id.eq(question_id),
+                question_options::position.eq(position),
+                question_options::text_ar.eq(text_ar),
+                question_options::text_en.eq(text_en),
+                question_options::correct.eq(correct),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 impl QuestionOption {

@@ -1,9 +1,11 @@
-//! Pages for admins: people, classes, venues, holidays and the audit log.
+//! Pages for admins: people, classes, venues, holidays, the question bank
+//! and the audit log.
 
 pub mod audit;
 pub mod cohorts;
 pub mod exam;
 pub mod holidays;
+pub mod questions;
 pub mod settings;
 pub mod users;
 pub mod venues;
