@@ -199,3 +199,4 @@ audit-cohort-cancel = إلغاء صف
 audit-session-cancel = إلغاء جلسة
 audit-session-move = نقل جلسة
 home-upcoming-title = صفوف تبدأ قريباً
+cohort-when-value = { $period }، { $hours }

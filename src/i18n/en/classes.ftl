@@ -184,3 +184,4 @@ audit-cohort-cancel = Class cancelled
 audit-session-cancel = Session cancelled
 audit-session-move = Session moved
 home-upcoming-title = Classes starting soon
+cohort-when-value = { $period }, { $hours }

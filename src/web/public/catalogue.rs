@@ -55,6 +55,19 @@ impl CohortCard {
         (self.capacity - self.enrolled).max(0)
     }
 
+    /// "Morning, 09:00–12:00" in `lang` (the hours isolated for bidi).
+    pub fn when(&self, lang: impl std::borrow::Borrow<Lang>) -> String {
+        let lang = *lang.borrow();
+        let period = lang.t(&format!("period-{}", self.period));
+        lang.t_args(
+            "cohort-when-value",
+            &[
+                ("period", period.into()),
+                ("hours", self.hours.clone().into()),
+            ],
+        )
+    }
+
     pub fn url(&self) -> String {
         format!("/cohorts/{}", self.id)
     }
