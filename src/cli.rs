@@ -47,6 +47,9 @@ pub enum Command {
         /// Number of HTTP worker threads [default: one per core].
         #[arg(long, env = "ECITIZEN_WORKERS")]
         workers: Option<usize>,
+        /// Seconds between runs of the sweeper that submits overdue exam attempts.
+        #[arg(long, env = "ECITIZEN_SWEEP_INTERVAL_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        sweep_interval_secs: u64,
     },
     /// Apply pending database migrations and exit.
     Migrate,
@@ -106,7 +109,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             public_url,
             demo,
             workers,
+            sweep_interval_secs,
         } => {
+            settings.sweep_interval = std::time::Duration::from_secs(sweep_interval_secs);
             settings.bind = bind;
             settings.public_url = public_url;
             settings.demo = demo;
