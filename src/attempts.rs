@@ -233,14 +233,21 @@ pub fn finish(
         .collect();
     let score = exam::score(&scored);
     let settings = ExamSettings::find(conn, attempt.settings_id)?;
+    let passed = score.percent >= settings.pass_percent;
     let result = Finish {
         status,
         reason,
         score: score.percent,
-        passed: score.percent >= settings.pass_percent,
+        passed,
         blocks: score.blocks,
     };
-    Ok(Attempt::finish(conn, attempt.id, &result, db_now(now))?)
+    let finished = Attempt::finish(conn, attempt.id, &result, db_now(now))?;
+    // A pass creates its pending certificate in the same transaction; an
+    // attempt ended for an irregularity earns none.
+    if finished && passed && status != "terminated" {
+        crate::certificates::create_pending(conn, attempt, score.percent, now)?;
+    }
+    Ok(finished)
 }
 
 /// Finalizes every open attempt past its deadline and grace period with

@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod attempts;
 pub mod attendance;
 pub mod auth;
+pub mod certificates;
 pub mod classes;
 pub mod cli;
 pub mod clock;

@@ -311,6 +311,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    certificates (id) {
+        id -> Integer,
+        attempt_id -> Integer,
+        trainee_id -> Integer,
+        cohort_id -> Integer,
+        status -> Text,
+        holder_name_ar -> Text,
+        holder_name_en -> Text,
+        emirates_id -> Nullable<Text>,
+        course_name_ar -> Text,
+        course_name_en -> Text,
+        score_percent -> Integer,
+        exam_date -> Date,
+        region_ar -> Text,
+        region_en -> Text,
+        venue_ar -> Text,
+        venue_en -> Text,
+        number -> Nullable<Text>,
+        code -> Nullable<Text>,
+        issued_at -> Nullable<Timestamp>,
+        issued_by -> Nullable<Integer>,
+        revoked_at -> Nullable<Timestamp>,
+        revoked_by -> Nullable<Integer>,
+        revoke_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    certificate_counters (year) {
+        year -> Integer,
+        last_number -> Integer,
+    }
+}
+
 diesel::joinable!(users -> towns (town_id));
 diesel::joinable!(question_options -> questions (question_id));
 diesel::joinable!(sittings -> cohorts (cohort_id));
@@ -354,4 +390,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     attempts,
     attempt_questions,
     answers,
+    certificates,
+    certificate_counters,
 );

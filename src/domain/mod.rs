@@ -29,6 +29,7 @@ macro_rules! choices {
 
 pub mod attendance;
 pub mod calendar;
+pub mod certificate;
 pub mod cohort;
 pub mod email;
 pub mod emirates_id;

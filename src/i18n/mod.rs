@@ -87,10 +87,8 @@ macro_rules! catalogue {
     };
 }
 
-const AR_SOURCES: &[&str] =
-    catalogue!("ar": "site", "classes", "venues", "attendance", "exam", "questions");
-const EN_SOURCES: &[&str] =
-    catalogue!("en": "site", "classes", "venues", "attendance", "exam", "questions");
+const AR_SOURCES: &[&str] = catalogue!("ar": "site", "classes", "venues", "attendance", "exam", "questions", "certificates");
+const EN_SOURCES: &[&str] = catalogue!("en": "site", "classes", "venues", "attendance", "exam", "questions", "certificates");
 
 fn sources(lang: Lang) -> &'static [&'static str] {
     match lang {

@@ -62,7 +62,15 @@ fn both_languages_have_the_same_keys() {
 /// Collects the literal keys passed to `t("…")` / `t_args("…"` in a text.
 fn used_keys(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for marker in ["t(\"", "t_args(\"", "tn(\"", "ts(\"", "tn2(\""] {
+    for marker in [
+        "t(\"",
+        "t_args(\"",
+        "tn(\"",
+        "ts(\"",
+        "tn2(\"",
+        "t_ar(\"",
+        "t_en(\"",
+    ] {
         let mut rest = text;
         while let Some(at) = rest.find(marker) {
             let before = rest[..at].chars().next_back();
@@ -305,6 +313,10 @@ fn keys_built_at_run_time_exist_in_both_languages() {
         "flash-attempt-not-open",
         "flash-minutes-invalid",
         "flash-exam-saved",
+        "flash-certificates-issued",
+        "flash-certificates-none-chosen",
+        "flash-certificate-revoked",
+        "flash-certificate-not-issued",
         "exam-duration-range",
         "exam-pass-range",
         "exam-blocks-invalid",

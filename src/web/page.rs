@@ -103,6 +103,29 @@ impl PageCtx {
         self.lang.t(key)
     }
 
+    /// A message in Arabic whatever the page's language (bilingual documents).
+    pub fn t_ar(&self, key: &str) -> String {
+        Lang::Ar.t(key)
+    }
+
+    /// A message in English whatever the page's language.
+    pub fn t_en(&self, key: &str) -> String {
+        Lang::En.t(key)
+    }
+
+    /// A message with one text argument in a given language (`ar` / `en`).
+    pub fn ts_in(
+        &self,
+        lang: &str,
+        key: &str,
+        name: &str,
+        value: impl std::fmt::Display,
+    ) -> String {
+        Lang::parse(lang)
+            .unwrap_or_default()
+            .t_args(key, &[(name, FluentValue::from(value.to_string()))])
+    }
+
     /// The message `<prefix>-<code>`: the label of a stored code, such as
     /// `period-morning` (a test checks every code has its label).
     pub fn t_code(&self, prefix: &str, code: impl std::fmt::Display) -> String {

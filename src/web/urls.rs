@@ -10,6 +10,12 @@ pub const COHORT_ENROLL: &str = "/cohorts/{id}/enroll";
 /// Static files: `/static/<path>?v=<version>` (see `web::assets`).
 pub const STATIC: &str = "/static/{path:.*}";
 
+pub const VERIFY: &str = "/verify";
+pub const VERIFY_CODE_JSON: &str = "/verify/{code}.json";
+pub const VERIFY_CODE: &str = "/verify/{code}";
+pub const REGISTRAR_CERTIFICATES_ISSUE: &str = "/registrar/certificates/issue";
+pub const REGISTRAR_CERTIFICATE_REVOKE: &str = "/registrar/certificates/{id}/revoke";
+pub const TRAINEE_CERTIFICATE: &str = "/me/certificates/{id}";
 pub const REGISTER: &str = "/register";
 pub const LOGIN: &str = "/login";
 pub const LOGOUT: &str = "/logout";

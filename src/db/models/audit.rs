@@ -42,6 +42,8 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "attempt.extend",
     "attempt.terminate",
     "exam.settings",
+    "certificate.issue",
+    "certificate.revoke",
     "venue.create",
     "venue.update",
     "venue.retire",

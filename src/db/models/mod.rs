@@ -2,6 +2,7 @@
 
 pub mod attendance;
 pub mod audit;
+pub mod certificate;
 pub mod class_session;
 pub mod cohort;
 pub mod course;

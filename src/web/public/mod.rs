@@ -4,4 +4,5 @@ pub mod catalogue;
 pub mod cohorts;
 pub mod health;
 pub mod home;
+pub mod verify;
 pub mod views;

@@ -1,4 +1,4 @@
 //! Pages for registrars.
 
-pub mod dashboard;
+pub mod certificates;
 pub mod trainees;

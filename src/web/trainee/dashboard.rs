@@ -82,6 +82,8 @@ pub struct DashboardPage {
     pub current: Option<CurrentPlace>,
     pub cancelled: Vec<CancelledPlace>,
     pub profile: Vec<ProfileLine>,
+    /// Issued (or revoked) certificates: (link, number, revoked).
+    pub certificates: Vec<(String, String, bool)>,
 }
 
 pub async fn show(
@@ -92,7 +94,7 @@ pub async fn show(
     let id = trainee.id;
     let lang = ctx.lang;
     let now = state.clock().now();
-    let (user, towns, current, cancelled) = state
+    let (user, towns, current, cancelled, certificates) = state
         .db
         .read(move |conn| {
             let places = Enrollment::of_trainee(conn, id)?;
@@ -166,7 +168,24 @@ pub async fn show(
                     });
                 }
             }
-            Ok::<_, AppError>((User::find(conn, id)?, Town::all(conn)?, current, cancelled))
+            let certificates = crate::db::models::certificate::Certificate::of_trainee(conn, id)?
+                .into_iter()
+                .filter(|c| c.status != "pending")
+                .map(|c| {
+                    (
+                        urls::with_id(urls::TRAINEE_CERTIFICATE, c.id),
+                        c.number.clone().unwrap_or_default(),
+                        c.status == "revoked",
+                    )
+                })
+                .collect::<Vec<_>>();
+            Ok::<_, AppError>((
+                User::find(conn, id)?,
+                Town::all(conn)?,
+                current,
+                cancelled,
+                certificates,
+            ))
         })
         .await?;
     let user = user.ok_or(AppError::NotFound)?;
@@ -214,6 +233,7 @@ pub async fn show(
         current,
         cancelled,
         profile,
+        certificates,
         ctx,
     };
     Ok(Html::new(page.render()?))

@@ -1,5 +1,6 @@
 //! Pages for trainees.
 
+pub mod certificates;
 pub mod dashboard;
 pub mod enrollments;
 pub mod exam;

@@ -1,0 +1,100 @@
+//! Certificates across tables: the pending record a passed attempt creates
+//! (in the transaction that finalizes it) and issuing with a gap-free number
+//! and a random verification code.
+
+use chrono::{DateTime, Datelike, Utc};
+
+use crate::auth::session::db_now;
+use crate::db::models::certificate::{Certificate, NewCertificate};
+use crate::db::models::cohort::Cohort;
+use crate::db::models::course::Course;
+use crate::db::models::exam::Attempt;
+use crate::db::models::region::{Region, Town};
+use crate::db::models::user::User;
+use crate::db::models::venue::Venue;
+use crate::db::{DbConnection, DbError};
+use crate::domain::certificate::{VerificationCode, number};
+use crate::domain::schedule::utc_to_local;
+
+fn missing() -> DbError {
+    DbError::Query(diesel::result::Error::NotFound)
+}
+
+/// Creates the pending certificate of a passed attempt, with a snapshot of
+/// the holder's names, Emirates ID, course, score, date, region and venue.
+pub fn create_pending(
+    conn: &mut DbConnection,
+    attempt: &Attempt,
+    score: i32,
+    now: DateTime<Utc>,
+) -> Result<i32, DbError> {
+    let user = User::find(conn, attempt.trainee_id)?.ok_or_else(missing)?;
+    let place = crate::db::models::enrollment::Enrollment::find(conn, attempt.enrollment_id)?
+        .ok_or_else(missing)?;
+    let cohort = Cohort::find(conn, place.cohort_id)?.ok_or_else(missing)?;
+    let course = crate::db::schema::courses::table;
+    let course: Course = {
+        use diesel::prelude::*;
+        course
+            .find(cohort.course_id)
+            .select(Course::as_select())
+            .first(conn)?
+    };
+    let venue = Venue::find(conn, cohort.venue_id)?.ok_or_else(missing)?;
+    let town = Town::all(conn)?
+        .into_iter()
+        .find(|town| town.id == venue.town_id)
+        .ok_or_else(missing)?;
+    let region = Region::all(conn)?
+        .into_iter()
+        .find(|region| region.id == town.region_id)
+        .ok_or_else(missing)?;
+    let new = NewCertificate {
+        attempt_id: attempt.id,
+        trainee_id: user.id,
+        cohort_id: cohort.id,
+        status: "pending".to_owned(),
+        holder_name_ar: user.full_name_ar,
+        holder_name_en: user.full_name_en,
+        emirates_id: user.emirates_id,
+        course_name_ar: course.name_ar,
+        course_name_en: course.name_en,
+        score_percent: score,
+        exam_date: utc_to_local(db_now(now)).date(),
+        region_ar: region.name_ar,
+        region_en: region.name_en,
+        venue_ar: venue.name_ar,
+        venue_en: venue.name_en,
+        created_at: db_now(now),
+    };
+    Ok(Certificate::insert(conn, &new)?)
+}
+
+/// Issues a pending certificate: the year's next number and 128 random bits
+/// from the operating system as its verification code. Returns the number,
+/// or `None` if it was not pending.
+pub fn issue(
+    conn: &mut DbConnection,
+    id: i32,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, DbError> {
+    let Some(certificate) = Certificate::find(conn, id)?.filter(|c| c.status == "pending") else {
+        return Ok(None);
+    };
+    let year = utc_to_local(db_now(now)).year();
+    let sequence = Certificate::next_sequence(conn, year)?;
+    let number = number(year, sequence);
+    let mut bytes = [0u8; 16];
+    crate::auth::os_random(&mut bytes);
+    let code = VerificationCode::from_bytes(bytes);
+    Certificate::issue(
+        conn,
+        certificate.id,
+        &number,
+        code.as_str(),
+        by,
+        db_now(now),
+    )?;
+    Ok(Some(number))
+}

@@ -1,0 +1,200 @@
+//! Certificates: pending when an attempt passes, then issued (number and
+//! verification code) or revoked by a registrar. Never deleted.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::{certificate_counters, certificates};
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = certificates)]
+pub struct Certificate {
+    pub id: i32,
+    pub attempt_id: i32,
+    pub trainee_id: i32,
+    pub cohort_id: i32,
+    /// `pending`, `issued` or `revoked`.
+    pub status: String,
+    pub holder_name_ar: String,
+    pub holder_name_en: String,
+    /// Kept for the registrar; shown masked, never on public pages.
+    pub emirates_id: Option<String>,
+    pub course_name_ar: String,
+    pub course_name_en: String,
+    pub score_percent: i32,
+    pub exam_date: NaiveDate,
+    pub region_ar: String,
+    pub region_en: String,
+    pub venue_ar: String,
+    pub venue_en: String,
+    pub number: Option<String>,
+    /// 26 Crockford base32 characters (see `domain::certificate`).
+    pub code: Option<String>,
+    pub issued_at: Option<NaiveDateTime>,
+    pub issued_by: Option<i32>,
+    pub revoked_at: Option<NaiveDateTime>,
+    pub revoked_by: Option<i32>,
+    pub revoke_reason: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+/// The facts a new certificate records.
+#[derive(Clone, Debug, Insertable)]
+#[diesel(table_name = certificates)]
+pub struct NewCertificate {
+    pub attempt_id: i32,
+    pub trainee_id: i32,
+    pub cohort_id: i32,
+    pub status: String,
+    pub holder_name_ar: String,
+    pub holder_name_en: String,
+    pub emirates_id: Option<String>,
+    pub course_name_ar: String,
+    pub course_name_en: String,
+    pub score_percent: i32,
+    pub exam_date: NaiveDate,
+    pub region_ar: String,
+    pub region_en: String,
+    pub venue_ar: String,
+    pub venue_en: String,
+    pub created_at: NaiveDateTime,
+}
+
+impl Certificate {
+    pub fn holder(&self, lang: Lang) -> &str {
+        lang.pick(&self.holder_name_ar, &self.holder_name_en)
+    }
+
+    /// Adds a pending certificate; the unique attempt keeps it to one per attempt.
+    pub fn insert(conn: &mut DbConnection, new: &NewCertificate) -> QueryResult<i32> {
+        diesel::insert_into(certificates::table)
+            .values(new)
+            .returning(certificates::id)
+            .get_result(conn)
+    }
+
+    pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Certificate>> {
+        certificates::table
+            .find(id)
+            .select(Certificate::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// A trainee's own certificate (ownership in the query).
+    pub fn find_own(
+        conn: &mut DbConnection,
+        id: i32,
+        trainee_id: i32,
+    ) -> QueryResult<Option<Certificate>> {
+        certificates::table
+            .filter(certificates::id.eq(id))
+            .filter(certificates::trainee_id.eq(trainee_id))
+            .select(Certificate::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn of_trainee(conn: &mut DbConnection, trainee_id: i32) -> QueryResult<Vec<Certificate>> {
+        certificates::table
+            .filter(certificates::trainee_id.eq(trainee_id))
+            .order(certificates::id.desc())
+            .select(Certificate::as_select())
+            .load(conn)
+    }
+
+    pub fn by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Certificate>> {
+        certificates::table
+            .filter(certificates::code.eq(code))
+            .select(Certificate::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Certificates in a status, oldest first.
+    pub fn in_status(conn: &mut DbConnection, status: &str) -> QueryResult<Vec<Certificate>> {
+        certificates::table
+            .filter(certificates::status.eq(status))
+            .order(certificates::id)
+            .select(Certificate::as_select())
+            .load(conn)
+    }
+
+    /// The next number of `year`, gap-free: the counter row is locked
+    /// (PostgreSQL; SQLite has a single writer) until the transaction ends.
+    pub fn next_sequence(conn: &mut DbConnection, year: i32) -> QueryResult<i32> {
+        #[cfg(feature = "postgres")]
+        if let DbConnection::Postgres(_) = conn {
+            diesel::sql_query("LOCK TABLE certificate_counters IN EXCLUSIVE MODE").execute(conn)?;
+        }
+        let last: Option<i32> = certificate_counters::table
+            .find(year)
+            .select(certificate_counters::last_number)
+            .first(conn)
+            .optional()?;
+        let next = last.unwrap_or(0) + 1;
+        if last.is_some() {
+            diesel::update(certificate_counters::table.find(year))
+                .set(certificate_counters::last_number.eq(next))
+                .execute(conn)?;
+        } else {
+            diesel::insert_into(certificate_counters::table)
+                .values((
+                    certificate_counters::year.eq(year),
+                    certificate_counters::last_number.eq(next),
+                ))
+                .execute(conn)?;
+        }
+        Ok(next)
+    }
+
+    /// Issues a pending certificate; returns whether it was pending.
+    pub fn issue(
+        conn: &mut DbConnection,
+        id: i32,
+        number: &str,
+        code: &str,
+        by: i32,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(
+            certificates::table
+                .find(id)
+                .filter(certificates::status.eq("pending")),
+        )
+        .set((
+            certificates::status.eq("issued"),
+            certificates::number.eq(number),
+            certificates::code.eq(code),
+            certificates::issued_at.eq(now),
+            certificates::issued_by.eq(by),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
+    }
+
+    /// Revokes an issued certificate; the record stays, saying when and why.
+    pub fn revoke(
+        conn: &mut DbConnection,
+        id: i32,
+        reason: &str,
+        by: i32,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(
+            certificates::table
+                .find(id)
+                .filter(certificates::status.eq("issued")),
+        )
+        .set((
+            certificates::status.eq("revoked"),
+            certificates::revoked_at.eq(now),
+            certificates::revoked_by.eq(by),
+            certificates::revoke_reason.eq(reason),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
+    }
+}

@@ -1,0 +1,35 @@
+# الشهادات والتحقق العلني منها.
+
+certificate-title = شهادتك
+certificate-programme = برنامج المواطن الإلكتروني
+certificate-heading = شهادة إتمام
+certificate-certifies = تشهد بأن
+certificate-completed = قد أتمّ بنجاح مساق { $course }
+certificate-number = رقم الشهادة
+certificate-exam-date = تاريخ الاختبار
+certificate-issued-on = تاريخ الإصدار
+certificate-verify-at = التحقق عبر
+certificate-holder = صاحب الشهادة
+certificate-course = المساق
+certificate-score = الدرجة
+certificate-choose = إصدار
+certificate-issue-chosen = أصدر الشهادات المختارة
+certificate-issued-title = الشهادات الصادرة
+certificate-none-issued = لم تصدر أي شهادة بعد.
+certificate-revoke = إلغاء
+me-certificates-title = شهاداتي
+flash-certificates-issued = صدرت الشهادات.
+flash-certificates-none-chosen = يرجى اختيار شهادة واحدة على الأقل.
+flash-certificate-revoked = أُلغيت الشهادة، وصفحة التحقق تذكر ذلك الآن.
+flash-certificate-not-issued = لا يمكن إلغاء إلا شهادة صادرة.
+verify-title = التحقق من شهادة
+verify-code = رمز التحقق
+verify-code-hint = الرمز المطبوع على الشهادة، مع الشرطات أو بدونها.
+verify-submit = تحقق
+verify-valid = هذه الشهادة صالحة.
+verify-revoked = أُلغيت هذه الشهادة.
+verify-revoked-on = أُلغيت بتاريخ { $date }.
+verify-not-found = لا توجد شهادة بهذا الرمز.
+verify-not-found-body = يرجى التحقق من الرمز المطبوع على الشهادة. إن كان صحيحاً فتواصل مع مكتب البرنامج.
+audit-certificate-issue = إصدار شهادة
+audit-certificate-revoke = إلغاء شهادة

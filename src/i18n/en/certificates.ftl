@@ -1,0 +1,35 @@
+# Certificates and their public verification.
+
+certificate-title = Your certificate
+certificate-programme = e-Citizen Programme
+certificate-heading = Certificate of Completion
+certificate-certifies = This certifies that
+certificate-completed = has successfully completed the { $course } course
+certificate-number = Certificate number
+certificate-exam-date = Exam date
+certificate-issued-on = Issued on
+certificate-verify-at = Verify at
+certificate-holder = Holder
+certificate-course = Course
+certificate-score = Score
+certificate-choose = Issue
+certificate-issue-chosen = Issue the chosen certificates
+certificate-issued-title = Issued certificates
+certificate-none-issued = No certificate has been issued yet.
+certificate-revoke = Revoke
+me-certificates-title = My certificates
+flash-certificates-issued = The certificates have been issued.
+flash-certificates-none-chosen = Please choose at least one certificate.
+flash-certificate-revoked = The certificate has been revoked; its verification page now says so.
+flash-certificate-not-issued = Only an issued certificate can be revoked.
+verify-title = Verify a certificate
+verify-code = Verification code
+verify-code-hint = The code printed on the certificate, with or without dashes.
+verify-submit = Verify
+verify-valid = This certificate is valid.
+verify-revoked = This certificate has been revoked.
+verify-revoked-on = Revoked on { $date }.
+verify-not-found = No certificate has this code.
+verify-not-found-body = Please check the code on the certificate. If it is correct, contact the programme office.
+audit-certificate-issue = Certificate issued
+audit-certificate-revoke = Certificate revoked

@@ -1,0 +1,241 @@
+//! The registrar's certificates: the pending queue (filters `region` and
+//! `cohort`), issuing one or many at once (`certificate_id` repeated), and
+//! revoking with a reason. Both audited.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::auth::extractors::Registrar;
+use crate::auth::{flash, session::db_now};
+use crate::db::DbError;
+use crate::db::models::audit;
+use crate::db::models::certificate::Certificate;
+use crate::domain::emirates_id::EmiratesId;
+use crate::error::AppError;
+use crate::web::account::register::Choice;
+use crate::web::page::PageCtx;
+use crate::web::{AppState, audit_event, urls};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct QueueFilter {
+    /// Region name in either language, as stored on the certificate.
+    pub region: String,
+    pub cohort: String,
+}
+
+/// A certificate as the registrar's lists show it.
+pub struct CertificateRow {
+    pub id: i32,
+    pub holder_ar: String,
+    pub holder_en: String,
+    pub masked_id: String,
+    pub region: String,
+    pub venue: String,
+    pub cohort_id: i32,
+    pub score: i32,
+    pub exam_date: String,
+    pub number: String,
+}
+
+impl CertificateRow {
+    fn from(certificate: &Certificate, lang: crate::i18n::Lang) -> Self {
+        Self {
+            id: certificate.id,
+            holder_ar: certificate.holder_name_ar.clone(),
+            holder_en: certificate.holder_name_en.clone(),
+            masked_id: certificate
+                .emirates_id
+                .as_deref()
+                .and_then(|id| EmiratesId::parse(id).ok())
+                .map(|id| id.masked())
+                .unwrap_or_default(),
+            region: lang
+                .pick(&certificate.region_ar, &certificate.region_en)
+                .to_owned(),
+            venue: lang
+                .pick(&certificate.venue_ar, &certificate.venue_en)
+                .to_owned(),
+            cohort_id: certificate.cohort_id,
+            score: certificate.score_percent,
+            exam_date: certificate.exam_date.to_string(),
+            number: certificate.number.clone().unwrap_or_default(),
+        }
+    }
+
+    pub fn revoke_url(&self) -> String {
+        urls::with_id(urls::REGISTRAR_CERTIFICATE_REVOKE, self.id)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "registrar/dashboard.html")]
+pub struct DashboardPage {
+    pub ctx: PageCtx,
+    pub pending: Vec<CertificateRow>,
+    pub issued: Vec<CertificateRow>,
+    pub filter: QueueFilter,
+    pub regions: Vec<Choice>,
+    pub cohorts: Vec<Choice>,
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    _registrar: Registrar,
+    state: web::Data<AppState>,
+    filter: web::Query<QueueFilter>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let filter = filter.into_inner();
+    let (pending, issued) = state
+        .db
+        .read(|conn| {
+            Ok::<_, AppError>((
+                Certificate::in_status(conn, "pending")?,
+                Certificate::in_status(conn, "issued")?,
+            ))
+        })
+        .await?;
+    let mut regions: Vec<Choice> = pending
+        .iter()
+        .map(|c| Choice {
+            code: c.region_en.clone(),
+            label: lang.pick(&c.region_ar, &c.region_en).to_owned(),
+        })
+        .collect();
+    regions.sort_by(|a, b| a.code.cmp(&b.code));
+    regions.dedup_by(|a, b| a.code == b.code);
+    let mut cohorts: Vec<Choice> = pending
+        .iter()
+        .map(|c| Choice {
+            code: c.cohort_id.to_string(),
+            label: format!("{} · {}", lang.pick(&c.venue_ar, &c.venue_en), c.cohort_id),
+        })
+        .collect();
+    cohorts.sort_by(|a, b| a.code.cmp(&b.code));
+    cohorts.dedup_by(|a, b| a.code == b.code);
+    let pending = pending
+        .iter()
+        .filter(|c| filter.region.is_empty() || c.region_en == filter.region)
+        .filter(|c| filter.cohort.is_empty() || c.cohort_id.to_string() == filter.cohort)
+        .map(|c| CertificateRow::from(c, lang))
+        .collect();
+    let issued = issued
+        .iter()
+        .rev()
+        .take(50)
+        .map(|c| CertificateRow::from(c, lang))
+        .collect();
+    let page = DashboardPage {
+        ctx,
+        pending,
+        issued,
+        filter,
+        regions,
+        cohorts,
+    };
+    Ok(HttpResponse::build(StatusCode::OK)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
+/// `POST /registrar/certificates/issue` with `certificate_id` repeated.
+pub async fn issue(
+    req: HttpRequest,
+    registrar: Registrar,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let ids: Vec<i32> = url::form_urlencoded::parse(&body)
+        .filter(|(name, _)| name == "certificate_id")
+        .map(|(_, value)| value.trim().parse::<i32>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| AppError::BadRequest)?;
+    if ids.is_empty() {
+        return Ok(flash::redirect(
+            &state.settings,
+            urls::REGISTRAR_HOME,
+            "flash-certificates-none-chosen",
+        ));
+    }
+    let (by, now) = (registrar.id, state.clock().now());
+    let template = audit_event(
+        &req,
+        Some(by),
+        "certificate.issue",
+        String::new(),
+        serde_json::json!({}),
+    );
+    state
+        .db
+        .write(move |conn| {
+            for id in ids {
+                if let Some(number) = crate::certificates::issue(conn, id, by, now)? {
+                    let mut event = template.clone();
+                    event.subject = format!("certificate:{id}");
+                    event.details = serde_json::json!({ "number": number });
+                    audit::append(conn, &event, db_now(now))?;
+                }
+            }
+            Ok::<_, DbError>(())
+        })
+        .await?;
+    Ok(flash::redirect(
+        &state.settings,
+        urls::REGISTRAR_HOME,
+        "flash-certificates-issued",
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RevokeForm {
+    pub reason: String,
+}
+
+pub async fn revoke(
+    req: HttpRequest,
+    registrar: Registrar,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+    input: web::Form<RevokeForm>,
+) -> Result<HttpResponse, AppError> {
+    let (id, by, now) = (id.into_inner(), registrar.id, state.clock().now());
+    let reason = input.reason.trim().to_owned();
+    if reason.is_empty() {
+        return Ok(flash::redirect(
+            &state.settings,
+            urls::REGISTRAR_HOME,
+            "flash-reason-required",
+        ));
+    }
+    let event = audit_event(
+        &req,
+        Some(by),
+        "certificate.revoke",
+        format!("certificate:{id}"),
+        serde_json::json!({ "reason": reason }),
+    );
+    let revoked = state
+        .db
+        .write(move |conn| {
+            if Certificate::find(conn, id)?.is_none() {
+                return Ok::<_, DbError>(None);
+            }
+            let revoked = Certificate::revoke(conn, id, &reason, by, db_now(now))?;
+            if revoked {
+                audit::append(conn, &event, db_now(now))?;
+            }
+            Ok(Some(revoked))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let key = if revoked {
+        "flash-certificate-revoked"
+    } else {
+        "flash-certificate-not-issued"
+    };
+    Ok(flash::redirect(&state.settings, urls::REGISTRAR_HOME, key))
+}

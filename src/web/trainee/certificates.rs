@@ -1,0 +1,73 @@
+//! `GET /me/certificates/{id}`: the trainee's own certificate, a printable
+//! A4 landscape page in Arabic and English (text, never images of text, so
+//! the browser shapes both names). Another person's certificate is a 404.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::auth::extractors::Trainee;
+use crate::db::models::certificate::Certificate;
+use crate::domain::certificate::VerificationCode;
+use crate::domain::schedule::utc_to_local;
+use crate::error::AppError;
+use crate::web::page::PageCtx;
+use crate::web::{AppState, urls};
+
+#[derive(Template)]
+#[template(path = "trainee/certificate.html")]
+pub struct CertificatePage {
+    pub ctx: PageCtx,
+    pub certificate: Certificate,
+    pub issued_on: String,
+    /// Grouped for print.
+    pub code: String,
+    pub verify_url: String,
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    trainee: Trainee,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, AppError> {
+    let (id, trainee_id) = (id.into_inner(), trainee.id);
+    let certificate = state
+        .db
+        .read(move |conn| Ok::<_, AppError>(Certificate::find_own(conn, id, trainee_id)?))
+        .await?
+        .filter(|c| c.status != "pending")
+        .ok_or(AppError::NotFound)?;
+    let code = certificate
+        .code
+        .as_deref()
+        .and_then(|code| VerificationCode::parse(code).ok())
+        .map(|code| code.grouped())
+        .unwrap_or_default();
+    let base = state
+        .settings
+        .public_url
+        .as_ref()
+        .map(|url| url.as_str().trim_end_matches('/').to_owned())
+        .unwrap_or_default();
+    let verify_url = format!(
+        "{base}{}",
+        urls::VERIFY_CODE.replace("{code}", certificate.code.as_deref().unwrap_or_default())
+    );
+    let issued_on = certificate
+        .issued_at
+        .map(|at| utc_to_local(at).date().to_string())
+        .unwrap_or_default();
+    let body = CertificatePage {
+        ctx,
+        certificate,
+        issued_on,
+        code,
+        verify_url,
+    }
+    .render()?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body))
+}
