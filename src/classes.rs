@@ -3,7 +3,7 @@
 //! withdrawing, promoting from the wait-list, cancelling and moving.
 //! Each function runs inside the caller's write transaction.
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::auth::session::db_now;
@@ -156,11 +156,12 @@ pub fn enrol(
     let cohort = Cohort::find(conn, cohort_id)?.ok_or(DbError::Query(DieselError::NotFound))?;
     let trainee = User::find(conn, trainee_id)?.ok_or(DbError::Query(DieselError::NotFound))?;
     let sessions = ClassSession::of_cohort(conn, cohort_id)?;
-    let own: Vec<(NaiveDateTime, NaiveDateTime)> = sessions
-        .iter()
-        .filter(|session| !session.is_cancelled())
-        .map(|session| (session.starts_at, session.ends_at))
-        .collect();
+    let own = schedule::held_in(
+        &sessions
+            .iter()
+            .map(|session| (session.starts_at, session.ends_at, session.is_cancelled()))
+            .collect::<Vec<_>>(),
+    );
     let others = other_sessions(conn, trainee_id, cohort_id)?;
     let has_active_place =
         Enrollment::active_in_course(conn, trainee_id, cohort.course_id)?.is_some();
@@ -297,11 +298,10 @@ pub fn is_future(session: &ClassSession, now: DateTime<Utc>) -> bool {
     session.starts_at > db_now(now) && !session.is_cancelled()
 }
 
-/// A moved session must stay in the future and last as long as before.
+/// Where a session lands when moved to `new_start` (same length).
 pub fn moved_times(
     session: &ClassSession,
     new_start: NaiveDateTime,
 ) -> (NaiveDateTime, NaiveDateTime) {
-    let length = session.ends_at - session.starts_at;
-    (new_start, new_start + length.max(Duration::minutes(1)))
+    schedule::moved(session.starts_at, session.ends_at, new_start)
 }

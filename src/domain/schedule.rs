@@ -64,6 +64,30 @@ pub fn generate(plan: &Plan, holidays: &BTreeSet<NaiveDate>) -> Vec<Planned> {
     sessions
 }
 
+/// A session moved to `new_start` keeps its length.
+pub fn moved(
+    starts_at: NaiveDateTime,
+    ends_at: NaiveDateTime,
+    new_start: NaiveDateTime,
+) -> (NaiveDateTime, NaiveDateTime) {
+    (
+        new_start,
+        new_start + (ends_at - starts_at).max(Duration::minutes(1)),
+    )
+}
+
+/// The sessions that take place: cancelled ones are left out, moved ones
+/// count at their new time.
+pub fn held_in(
+    sessions: &[(NaiveDateTime, NaiveDateTime, bool)],
+) -> Vec<(NaiveDateTime, NaiveDateTime)> {
+    sessions
+        .iter()
+        .filter(|(_, _, cancelled)| !cancelled)
+        .map(|(start, end, _)| (*start, *end))
+        .collect()
+}
+
 /// Whether any interval of `a` overlaps any of `b` (start inclusive, end
 /// exclusive: a class ending at 12:00 does not clash with one at 12:00).
 pub fn overlaps(
@@ -161,6 +185,28 @@ mod tests {
             .map(|i| date("2026-03-01") + Duration::days(i * 7))
             .collect();
         assert!(generate(&odd, &every_sunday).is_empty());
+    }
+
+    #[test]
+    fn a_moved_session_keeps_its_length_and_a_cancelled_one_drops_out() {
+        let sessions = generate(&plan("2026-03-02", 3, "17:00", "20:00"), &BTreeSet::new());
+        let new_start = date("2026-03-07").and_time(time("10:00"));
+        let (start, end) = moved(sessions[1].starts_at, sessions[1].ends_at, new_start);
+        assert_eq!(
+            (start.to_string(), end.to_string()),
+            (
+                "2026-03-07 10:00:00".to_owned(),
+                "2026-03-07 13:00:00".to_owned()
+            )
+        );
+        let with_changes = [
+            (sessions[0].starts_at, sessions[0].ends_at, true),
+            (start, end, false),
+            (sessions[2].starts_at, sessions[2].ends_at, false),
+        ];
+        let held = held_in(&with_changes);
+        assert_eq!(held.len(), 2);
+        assert_eq!(held[0].0, new_start);
     }
 
     #[test]
