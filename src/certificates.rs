@@ -98,3 +98,21 @@ pub fn issue(
     )?;
     Ok(Some(number))
 }
+
+/// The facts a certificate's token signs.
+pub fn facts(
+    certificate: &crate::db::models::certificate::Certificate,
+    key_id: &str,
+) -> crate::issuer::Facts {
+    crate::issuer::Facts {
+        n: certificate.number.clone().unwrap_or_default(),
+        ar: certificate.holder_name_ar.clone(),
+        en: certificate.holder_name_en.clone(),
+        c: certificate.course_name_en.clone(),
+        d: certificate
+            .issued_at
+            .map(|at| utc_to_local(at).date().to_string())
+            .unwrap_or_default(),
+        k: key_id.to_owned(),
+    }
+}

@@ -65,6 +65,15 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Check a certificate's signed token (from its QR code) offline: against
+    /// the issuer key in the data directory, or the keys in a saved copy of
+    /// `/.well-known/ecitizen-issuer.json` (`--keys`).
+    VerifyToken {
+        token: String,
+        /// A saved `ecitizen-issuer.json` with the published keys.
+        #[arg(long)]
+        keys: Option<PathBuf>,
+    },
     /// Check the audit log.
     Audit {
         #[command(subcommand)]
@@ -153,6 +162,31 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .await?;
             print_facts(&outcome);
         }
+        Command::VerifyToken { token, keys } => {
+            let published = match keys {
+                Some(path) => published_keys(&path)?,
+                None => {
+                    if !settings.data_dir.join(crate::issuer::KEY_FILE).exists() {
+                        anyhow::bail!(
+                            "no issuer key in {}: pass --keys with the published keys",
+                            settings.data_dir.display()
+                        );
+                    }
+                    crate::issuer::Issuer::load_or_create(&settings.data_dir)?.published()
+                }
+            };
+            match crate::issuer::verify(&token, &published) {
+                Ok(facts) => print_facts(&[
+                    "signature valid".to_owned(),
+                    format!("number: {}", facts.n),
+                    format!("holder: {} / {}", facts.ar, facts.en),
+                    format!("course: {}", facts.c),
+                    format!("issued on: {}", facts.d),
+                    format!("key: {}", facts.k),
+                ]),
+                Err(err) => anyhow::bail!("token invalid: {err}"),
+            }
+        }
         Command::Audit {
             command: AuditCommand::Verify,
         } => {
@@ -199,4 +233,25 @@ fn print_facts(facts: &[String]) {
     for fact in facts {
         println!("{fact}");
     }
+}
+
+/// The (key id, public key) pairs of a saved `ecitizen-issuer.json`.
+fn published_keys(path: &std::path::Path) -> anyhow::Result<Vec<(String, String)>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let json: serde_json::Value =
+        serde_json::from_str(&text).context("the keys file is not JSON")?;
+    Ok(json["keys"]
+        .as_array()
+        .map(|keys| {
+            keys.iter()
+                .filter_map(|key| {
+                    Some((
+                        key["kid"].as_str()?.to_owned(),
+                        key["public_key"].as_str()?.to_owned(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default())
 }

@@ -22,6 +22,7 @@ pub mod domain;
 pub mod error;
 pub mod exam;
 pub mod i18n;
+pub mod issuer;
 pub mod jobs;
 pub mod startup;
 pub mod telemetry;

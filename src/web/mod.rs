@@ -30,6 +30,8 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub hasher: Hasher,
+    /// Signs the tokens certificates' QR codes carry.
+    pub issuer: crate::issuer::Issuer,
 }
 
 impl AppState {
@@ -96,6 +98,7 @@ routes! {
     urls::REGISTRAR_CERTIFICATES_ISSUE => { post: registrar::certificates::issue },
     urls::REGISTRAR_CERTIFICATE_REVOKE => { post: registrar::certificates::revoke },
     urls::VERIFY => { get: public::verify::form },
+    urls::ISSUER_KEYS => { get: public::verify::issuer },
     urls::VERIFY_CODE_JSON => { get: public::verify::json },
     urls::VERIFY_CODE => { get: public::verify::show },
     urls::TRAINEE_CERTIFICATE => { get: trainee::certificates::show },

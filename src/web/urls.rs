@@ -11,6 +11,7 @@ pub const COHORT_ENROLL: &str = "/cohorts/{id}/enroll";
 pub const STATIC: &str = "/static/{path:.*}";
 
 pub const VERIFY: &str = "/verify";
+pub const ISSUER_KEYS: &str = "/.well-known/ecitizen-issuer.json";
 pub const VERIFY_CODE_JSON: &str = "/verify/{code}.json";
 pub const VERIFY_CODE: &str = "/verify/{code}";
 pub const REGISTRAR_CERTIFICATES_ISSUE: &str = "/registrar/certificates/issue";

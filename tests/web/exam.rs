@@ -1066,3 +1066,93 @@ fn ready_place(conn: &mut ecitizen::db::DbConnection, attempt: i32) -> Result<i3
         .expect("attempt")
         .enrollment_id)
 }
+
+#[tokio::test]
+async fn the_qr_token_verifies_offline_and_a_changed_or_foreign_token_does_not() {
+    let app = spawn_app().await;
+    let ready = ready(&app, 1, &[]).await;
+    let (_, pin) = open_sitting(&app, &ready).await;
+    let winner = &ready.trainees[0].2;
+    pass_exam(&app, winner, &pin).await;
+    let (_, registrar) = signed_in(&app, "registrar").await;
+    let id = certificates(&app).await[0].id.to_string();
+    registrar
+        .post_form("/registrar/certificates/issue", &[("certificate_id", &id)])
+        .await;
+    let certificate = certificates(&app).await.remove(0);
+    let code = certificate.code.clone().expect("code");
+
+    let issuer =
+        ecitizen::issuer::Issuer::load_or_create(&app.settings.data_dir).expect("the server's key");
+    let token = issuer.sign(&ecitizen::certificates::facts(&certificate, &issuer.key_id));
+    let mine = winner.get_page("/me").await.1;
+    let link = mine
+        .split("href=\"/me/certificates/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("link")
+        .to_owned();
+    let page = winner.get_page(&format!("/me/certificates/{link}")).await.1;
+    assert!(
+        page.contains("<svg") && page.contains("role=\"img\""),
+        "a QR code drawn on the server"
+    );
+
+    let genuine = app
+        .get_page(&format!("/verify/{code}?lang=en&t={token}"))
+        .await
+        .1;
+    assert!(genuine.contains("signature is genuine"), "{genuine}");
+    let mut changed = token.clone().into_bytes();
+    changed[10] = if changed[10] == b'A' { b'B' } else { b'A' };
+    let changed = String::from_utf8(changed).expect("ascii");
+    assert!(
+        app.get_page(&format!("/verify/{code}?lang=en&t={changed}"))
+            .await
+            .1
+            .contains("does not match")
+    );
+    let stranger = ecitizen::issuer::Issuer::from_seed([9; 32]);
+    let forged = stranger.sign(&ecitizen::certificates::facts(&certificate, &issuer.key_id));
+    assert!(
+        app.get_page(&format!("/verify/{code}?lang=en&t={forged}"))
+            .await
+            .1
+            .contains("does not match")
+    );
+
+    let keys: serde_json::Value = app
+        .get("/.well-known/ecitizen-issuer.json")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(keys["keys"][0]["kid"], issuer.key_id.as_str());
+    let keys_file = app.settings.data_dir.join("published-keys.json");
+    std::fs::write(&keys_file, keys.to_string()).expect("saved");
+    let run = |token: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_ecitizen"))
+            .args([
+                "--data-dir",
+                "/nonexistent",
+                "verify-token",
+                token,
+                "--keys",
+            ])
+            .arg(&keys_file)
+            .output()
+            .expect("runs")
+    };
+    let ok = run(&token);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&ok.stdout)
+            .contains(certificate.number.as_deref().expect("number"))
+    );
+    assert!(!run(&changed).status.success());
+    assert!(!run(&forged).status.success());
+}

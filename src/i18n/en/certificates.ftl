@@ -33,3 +33,6 @@ verify-not-found = No certificate has this code.
 verify-not-found-body = Please check the code on the certificate. If it is correct, contact the programme office.
 audit-certificate-issue = Certificate issued
 audit-certificate-revoke = Certificate revoked
+certificate-qr-label = QR code of the verification address
+verify-token-valid = The QR code's signature is genuine and matches this certificate.
+verify-token-invalid = The QR code's signature does not match: this may not be a genuine e-Citizen certificate.

@@ -1,8 +1,9 @@
 //! Public verification of a certificate by its code: `/verify` (a form),
-//! `/verify/{code}` (valid / revoked with when and why / not found) and
-//! `/verify/{code}.json`. Codes are accepted with or without dashes and in
-//! any case. Only the facts on the certificate are shown: never the
-//! Emirates ID or contact details.
+//! `/verify/{code}` (valid / revoked with when and why / not found; with
+//! `?t=TOKEN` also whether the QR code's signature holds and its facts
+//! match) and `/verify/{code}.json`. Codes are accepted with or without
+//! dashes and in any case. Only the facts on the certificate are shown:
+//! never the Emirates ID or contact details.
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
@@ -22,6 +23,13 @@ pub struct CodeQuery {
     pub code: String,
 }
 
+/// `?t=TOKEN`: the signed token a certificate's QR code carries.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct TokenQuery {
+    pub t: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "public/verify.html")]
 pub struct VerifyPage {
@@ -30,6 +38,8 @@ pub struct VerifyPage {
     /// What was found, if a code was given.
     pub certificate: Option<Certificate>,
     pub searched: bool,
+    /// With a token: whether its signature holds and its facts match.
+    pub token_ok: Option<bool>,
 }
 
 impl VerifyPage {
@@ -80,6 +90,7 @@ pub async fn form(ctx: PageCtx, query: web::Query<CodeQuery>) -> Result<HttpResp
         code: String::new(),
         certificate: None,
         searched: false,
+        token_ok: None,
     }
     .render()?;
     Ok(HttpResponse::Ok()
@@ -91,6 +102,7 @@ pub async fn show(
     ctx: PageCtx,
     state: web::Data<AppState>,
     code: web::Path<String>,
+    query: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, AppError> {
     let code = code.into_inner();
     let certificate = find(&state, &code).await?;
@@ -99,11 +111,19 @@ pub async fn show(
     } else {
         StatusCode::NOT_FOUND
     };
+    let token_ok = match (&certificate, query.t.as_deref()) {
+        (Some(certificate), Some(token)) => Some(
+            crate::issuer::verify(token, &state.issuer.published())
+                .is_ok_and(|facts| facts == crate::certificates::facts(certificate, &facts.k)),
+        ),
+        _ => None,
+    };
     let body = VerifyPage {
         ctx,
         code,
         certificate,
         searched: true,
+        token_ok,
     }
     .render()?;
     Ok(HttpResponse::build(status)
@@ -139,4 +159,17 @@ pub async fn json(
             "revoked_on": date(certificate.revoked_at),
             "revoke_reason": certificate.revoke_reason,
         })))
+}
+
+/// `GET /.well-known/ecitizen-issuer.json`: the issuer and its public keys.
+pub async fn issuer(state: web::Data<AppState>) -> HttpResponse {
+    let keys: Vec<serde_json::Value> = state
+        .issuer
+        .published()
+        .into_iter()
+        .map(|(kid, public_key)| serde_json::json!({ "kid": kid, "alg": "Ed25519", "public_key": public_key }))
+        .collect();
+    HttpResponse::Ok()
+        .insert_header(("access-control-allow-origin", "*"))
+        .json(serde_json::json!({ "issuer": "e-Citizen Programme", "keys": keys }))
 }

@@ -23,6 +23,9 @@ pub struct CertificatePage {
     /// Grouped for print.
     pub code: String,
     pub verify_url: String,
+    /// The verification URL with its signed token, as a QR code (SVG made
+    /// on the server).
+    pub qr_svg: String,
 }
 
 pub async fn show(
@@ -58,12 +61,26 @@ pub async fn show(
         .issued_at
         .map(|at| utc_to_local(at).date().to_string())
         .unwrap_or_default();
+    let token = state.issuer.sign(&crate::certificates::facts(
+        &certificate,
+        &state.issuer.key_id,
+    ));
+    let signed_url = format!("{verify_url}?t={token}");
+    let qr_svg = qrcode::QrCode::new(signed_url.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(180, 180)
+                .quiet_zone(true)
+                .build()
+        })
+        .map_err(|err| anyhow::anyhow!("QR code: {err}"))?;
     let body = CertificatePage {
         ctx,
         certificate,
         issued_on,
         code,
         verify_url,
+        qr_svg,
     }
     .render()?;
     Ok(HttpResponse::Ok()
