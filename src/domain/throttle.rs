@@ -39,6 +39,16 @@ impl Policy {
         hourly_cap: 300,
     };
 
+    /// Certificate look-ups per client address: generous for an employer
+    /// checking a stack of certificates, far too slow to enumerate codes.
+    pub const VERIFY: Policy = Policy {
+        free_failures: 30,
+        window: Duration::minutes(1),
+        base_delay: Duration::seconds(30),
+        max_delay: Duration::minutes(15),
+        hourly_cap: 600,
+    };
+
     /// How long to wait before the next attempt, or `None` if it may go
     /// ahead now. `failures` are the failed attempts of the last hour that
     /// came after the last success, in any order.

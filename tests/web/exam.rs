@@ -1156,3 +1156,29 @@ async fn the_qr_token_verifies_offline_and_a_changed_or_foreign_token_does_not()
     assert!(!run(&changed).status.success());
     assert!(!run(&forged).status.success());
 }
+
+#[tokio::test]
+async fn a_burst_of_verification_requests_from_one_address_is_slowed_down() {
+    let app = spawn_app().await;
+    let mut statuses = Vec::new();
+    for n in 0..32 {
+        statuses.push(app.get(&format!("/verify/{n:026}")).await.status().as_u16());
+    }
+    assert!(
+        statuses[..30].iter().all(|status| *status == 404),
+        "{statuses:?}"
+    );
+    let limited = app.get("/verify/00000000000000000000000000.json").await;
+    assert_eq!(limited.status().as_u16(), 429);
+    assert!(limited.headers().contains_key("retry-after"));
+    // Sign-ins from the same address are not affected.
+    let person = crate::people::create_person(&app, "trainer", "t@example.ae", false).await;
+    assert_eq!(
+        app.browser()
+            .sign_in(&person.login, &person.password)
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+}

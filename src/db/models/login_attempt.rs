@@ -55,6 +55,25 @@ pub fn client_failures(
     login_attempts::table
         .filter(login_attempts::client_ip.eq(client_ip))
         .filter(login_attempts::succeeded.eq(false))
+        .filter(login_attempts::account_key.ne(VERIFY_KEY))
+        .filter(login_attempts::at.gt(since))
+        .select(login_attempts::at)
+        .load(conn)
+}
+
+/// The key certificate look-ups are recorded under (kept apart from
+/// sign-ins, so looking up codes never slows anyone's login).
+pub const VERIFY_KEY: &str = "verify";
+
+/// Certificate look-ups from one client address since `since`.
+pub fn verify_lookups(
+    conn: &mut DbConnection,
+    client_ip: &str,
+    since: NaiveDateTime,
+) -> QueryResult<Vec<NaiveDateTime>> {
+    login_attempts::table
+        .filter(login_attempts::client_ip.eq(client_ip))
+        .filter(login_attempts::account_key.eq(VERIFY_KEY))
         .filter(login_attempts::at.gt(since))
         .select(login_attempts::at)
         .load(conn)

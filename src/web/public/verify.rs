@@ -6,7 +6,7 @@
 //! never the Emirates ID or contact details.
 
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -60,6 +60,49 @@ impl VerifyPage {
     }
 }
 
+/// Records a look-up from this client and refuses with 429 after a burst,
+/// so codes cannot be enumerated (kept in the database, so it holds across
+/// instances).
+async fn throttle(req: &HttpRequest, state: &AppState) -> Result<(), AppError> {
+    use crate::db::models::login_attempt::{self, NewLoginAttempt, VERIFY_KEY};
+    let (ip, now) = (crate::web::account::client_ip(req), state.clock().now());
+    let at = crate::auth::session::db_now(now);
+    let lookups = {
+        let ip = ip.clone();
+        state
+            .db
+            .read(move |conn| {
+                Ok::<_, AppError>(login_attempt::verify_lookups(
+                    conn,
+                    &ip,
+                    at - chrono::Duration::hours(1),
+                )?)
+            })
+            .await?
+    };
+    let times: Vec<_> = lookups.into_iter().map(|at| at.and_utc()).collect();
+    if let Some(wait) = crate::domain::throttle::Policy::VERIFY.wait(&times, now) {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: crate::domain::throttle::retry_after_secs(wait),
+        });
+    }
+    state
+        .db
+        .write(move |conn| {
+            login_attempt::record(
+                conn,
+                &NewLoginAttempt {
+                    account_key: VERIFY_KEY,
+                    client_ip: &ip,
+                    succeeded: false,
+                    at,
+                },
+            )?;
+            Ok::<_, AppError>(())
+        })
+        .await
+}
+
 /// The certificate with this code, if it was issued (pending ones have none).
 async fn find(state: &AppState, code: &str) -> Result<Option<Certificate>, AppError> {
     let Ok(code) = VerificationCode::parse(code) else {
@@ -99,11 +142,13 @@ pub async fn form(ctx: PageCtx, query: web::Query<CodeQuery>) -> Result<HttpResp
 }
 
 pub async fn show(
+    req: HttpRequest,
     ctx: PageCtx,
     state: web::Data<AppState>,
     code: web::Path<String>,
     query: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, AppError> {
+    throttle(&req, &state).await?;
     let code = code.into_inner();
     let certificate = find(&state, &code).await?;
     let status = if certificate.is_some() {
@@ -133,9 +178,11 @@ pub async fn show(
 }
 
 pub async fn json(
+    req: HttpRequest,
     state: web::Data<AppState>,
     code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    throttle(&req, &state).await?;
     let certificate = find(&state, &code.into_inner())
         .await?
         .ok_or(AppError::NotFound)?;
