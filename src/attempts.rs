@@ -143,7 +143,6 @@ pub enum Saved {
 }
 
 /// Saves the answer to question `position` (1-based).
-#[allow(clippy::too_many_arguments)]
 pub fn save(
     conn: &mut DbConnection,
     attempt: &Attempt,

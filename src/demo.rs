@@ -186,6 +186,37 @@ fn people() -> Vec<Person> {
                 channel: "university",
             },
         ),
+        // Graduates of a class that has finished, with certificates.
+        trainee(
+            "خليفة الزعابي",
+            "Khalifa Al Zaabi",
+            "khalifa@ecitizen.demo",
+            "cedar-lighthouse-5130",
+            TraineeFacts {
+                born: (1981, 3, 12),
+                serial: "4450918",
+                gender: "male",
+                mobile: "+971501234508",
+                target_group: "government-employee",
+                town: "al-ain",
+                channel: "employer",
+            },
+        ),
+        trainee(
+            "موزة القبيسي",
+            "Mouza Al Qubaisi",
+            "mouza@ecitizen.demo",
+            "amber-meadow-2217",
+            TraineeFacts {
+                born: (1990, 8, 25),
+                serial: "8120364",
+                gender: "female",
+                mobile: "+971551234509",
+                target_group: "parent",
+                town: "al-ain",
+                channel: "family-development",
+            },
+        ),
     ]
 }
 
@@ -324,6 +355,7 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
     use chrono::{Datelike, Duration};
 
     let now = settings.clock.now();
+    let settings = settings.clone();
     db.write(move |conn| {
         if !Venue::all(conn)?.is_empty() {
             return Ok::<_, DbError>(Vec::new());
@@ -489,7 +521,154 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
             crate::db::models::exam::Sitting::insert(conn, running, &pin, trainer, at)?;
             facts.push(format!("demo sitting: cohort {running} pin {pin}"));
         }
+        facts.extend(seed_graduates(
+            conn,
+            &settings,
+            &user,
+            course.id,
+            venue_ids.get(1).copied(),
+            next_monday,
+            now,
+        )?);
         Ok(facts)
     })
     .await
+}
+
+/// A class that finished five weeks ago, whose two graduates passed the
+/// exam: one certificate issued, one issued and then revoked. Returns the
+/// verification URLs to print.
+fn seed_graduates(
+    conn: &mut crate::db::DbConnection,
+    settings: &Settings,
+    user: &dyn Fn(&str) -> Option<i32>,
+    course_id: i32,
+    venue_id: Option<i32>,
+    next_monday: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<String>, DbError> {
+    use crate::db::models::certificate::Certificate;
+    use crate::db::models::class_session::ClassSession;
+    use crate::db::models::cohort::CohortFields;
+    use crate::db::models::enrollment::Enrollment;
+    use crate::db::models::exam::{Attempt, ExamSettings, Finish, Sitting};
+    use crate::domain::enrollment::EnrollmentStatus;
+
+    let (Some(venue_id), Some(trainer), Some(registrar)) = (
+        venue_id,
+        user("trainer.alain@ecitizen.demo"),
+        user("registrar@ecitizen.demo"),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let at = db_now(now);
+    let start = next_monday - chrono::Duration::weeks(6);
+    let (starts, ends) = crate::domain::cohort::Period::Morning.default_hours();
+    let fields = CohortFields {
+        course_id,
+        venue_id,
+        period: "morning".to_owned(),
+        starts_time: starts,
+        ends_time: ends,
+        teaching_language: "ar".to_owned(),
+        audience: "all".to_owned(),
+        start_date: start,
+        weekdays: crate::domain::cohort::Weekdays::working_week().to_string(),
+        session_count: crate::domain::programme::DAILY_SESSIONS,
+        capacity: 20,
+        trainer_id: Some(trainer),
+        enrol_opens: start - chrono::Duration::days(21),
+        enrol_closes: start - chrono::Duration::days(1),
+        status: "open".to_owned(),
+    };
+    let cohort = crate::classes::create(conn, &fields, now)?;
+    let sessions = ClassSession::of_cohort(conn, cohort)?;
+    let sitting = Sitting::insert(
+        conn,
+        cohort,
+        &crate::domain::exam::pin(&mut rand::rng()),
+        trainer,
+        at,
+    )?;
+    Sitting::close(conn, sitting, at)?;
+    let settings_row = ExamSettings::current(conn)?;
+    let base = settings.public_url.as_ref().map_or_else(
+        || format!("http://{}", settings.bind),
+        |url| url.as_str().trim_end_matches('/').to_owned(),
+    );
+    let mut facts = Vec::new();
+    for (index, email) in ["khalifa@ecitizen.demo", "mouza@ecitizen.demo"]
+        .into_iter()
+        .enumerate()
+    {
+        let Some(trainee) = user(email) else { continue };
+        let queued =
+            sessions.first().map_or(at, |session| session.starts_at) - chrono::Duration::days(7);
+        let place = Enrollment::insert(
+            conn,
+            cohort,
+            trainee,
+            course_id,
+            EnrollmentStatus::Enrolled,
+            Some("demo"),
+            queued,
+        )?;
+        for session in &sessions {
+            crate::db::models::attendance::AttendanceMark::set(
+                conn,
+                session.id,
+                place,
+                "present",
+                trainer,
+                session.starts_at,
+            )?;
+        }
+        let exam_day =
+            sessions.last().map_or(at, |session| session.ends_at) + chrono::Duration::days(3);
+        let deadline = crate::domain::exam::deadline(exam_day, settings_row.duration_minutes, 0, 0);
+        let attempt = Attempt::insert(
+            conn,
+            sitting,
+            place,
+            trainee,
+            settings_row.id,
+            exam_day,
+            deadline,
+            0,
+        )?;
+        let score = 89 - 6 * i32::try_from(index).unwrap_or(0);
+        let finish = Finish {
+            status: "submitted",
+            reason: None,
+            score,
+            passed: true,
+            blocks: [Some(score), Some(score), Some(score)],
+        };
+        Attempt::finish(
+            conn,
+            attempt,
+            &finish,
+            exam_day + chrono::Duration::minutes(38),
+        )?;
+        let attempt =
+            Attempt::find(conn, attempt)?.ok_or(DbError::Query(diesel::result::Error::NotFound))?;
+        let certificate = crate::certificates::create_pending(conn, &attempt, score, now)?;
+        crate::certificates::issue(conn, certificate, registrar, now)?;
+        let code = Certificate::find(conn, certificate)?
+            .and_then(|c| c.code)
+            .unwrap_or_default();
+        if index == 0 {
+            facts.push(format!("demo certificate: {base}/verify/{code}"));
+        } else {
+            Certificate::revoke(
+                conn,
+                certificate,
+                "Demonstration of a revoked certificate",
+                registrar,
+                at,
+            )?;
+            facts.push(format!("demo revoked certificate: {base}/verify/{code}"));
+        }
+    }
+    Ok(facts)
 }

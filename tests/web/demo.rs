@@ -25,8 +25,33 @@ async fn demo_data_has_people_classes_and_a_wait_list_and_seeds_once() {
             .iter()
             .filter(|line| line.starts_with("demo login: trainee 784-"))
             .count(),
-        7
+        9
     );
+    assert!(
+        facts
+            .iter()
+            .any(|line| line.starts_with("demo sitting: cohort "))
+    );
+    let url_after = |prefix: &str| {
+        facts
+            .iter()
+            .find_map(|line| line.strip_prefix(prefix))
+            .and_then(|url| url.find("/verify/").map(|at| url[at..].to_owned()))
+            .expect("a verification URL is printed")
+    };
+    let valid = app
+        .get_page(&format!("{}?lang=en", url_after("demo certificate: ")))
+        .await;
+    assert_eq!(valid.0, 200);
+    assert!(valid.1.contains("This certificate is valid."));
+    let revoked = app
+        .get_page(&format!(
+            "{}?lang=en",
+            url_after("demo revoked certificate: ")
+        ))
+        .await
+        .1;
+    assert!(revoked.contains("This certificate has been revoked."));
     let classes: serde_json::Value = app.get("/cohorts.json").await.json().await.expect("json");
     let classes = classes.as_array().expect("array");
     assert_eq!(classes.len(), 7);

@@ -172,7 +172,10 @@ impl Attempt {
         self.status == "open"
     }
 
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "an attempt row has that many facts"
+    )]
     pub fn insert(
         conn: &mut DbConnection,
         sitting_id: i32,
