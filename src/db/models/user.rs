@@ -80,6 +80,14 @@ impl User {
             .get_result(conn)
     }
 
+    /// Several people at once (one query for a list's names).
+    pub fn by_ids(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Vec<User>> {
+        users::table
+            .filter(users::id.eq_any(ids))
+            .select(User::as_select())
+            .load(conn)
+    }
+
     pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<User>> {
         users::table
             .find(id)

@@ -87,14 +87,11 @@ pub async fn list(
         .read(move |conn| {
             let entries = audit::list(conn, &filter, PAGE_SIZE + 1, offset)?;
             let actions = audit::actions(conn)?;
-            let mut people = HashMap::new();
-            for id in entries.iter().filter_map(|entry| entry.actor_id) {
-                if let std::collections::hash_map::Entry::Vacant(slot) = people.entry(id)
-                    && let Some(user) = User::find(conn, id)?
-                {
-                    slot.insert((user.full_name_ar.clone(), user.full_name_en.clone()));
-                }
-            }
+            let actor_ids: Vec<i32> = entries.iter().filter_map(|entry| entry.actor_id).collect();
+            let people: HashMap<i32, (String, String)> = User::by_ids(conn, &actor_ids)?
+                .into_iter()
+                .map(|user| (user.id, (user.full_name_ar, user.full_name_en)))
+                .collect();
             Ok::<_, AppError>((entries, actions, people))
         })
         .await?;

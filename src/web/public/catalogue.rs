@@ -188,6 +188,15 @@ pub fn cards(
     for session in ClassSession::of_cohorts(conn, &ids)? {
         sessions.entry(session.cohort_id).or_default().push(session);
     }
+    // Trainers' names in one query, not one per class.
+    let trainer_ids: Vec<i32> = cohorts
+        .iter()
+        .filter_map(|cohort| cohort.trainer_id)
+        .collect();
+    let trainers: HashMap<i32, User> = User::by_ids(conn, &trainer_ids)?
+        .into_iter()
+        .map(|user| (user.id, user))
+        .collect();
     let mut cards = Vec::with_capacity(cohorts.len());
     for cohort in cohorts {
         let (Some(venue), own_sessions) = (
@@ -206,10 +215,10 @@ pub fn cards(
             .iter()
             .filter(|session| !session.is_cancelled())
             .collect();
-        let trainer = match cohort.trainer_id {
-            Some(id) => User::find(conn, id)?.map(|user| user.name(lang).to_owned()),
-            None => None,
-        };
+        let trainer = cohort
+            .trainer_id
+            .and_then(|id| trainers.get(&id))
+            .map(|user| user.name(lang).to_owned());
         let count = |status: &str| {
             counts
                 .get(&(cohort.id, status.to_owned()))
