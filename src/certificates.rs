@@ -66,6 +66,7 @@ pub fn create_pending(
         venue_ar: venue.name_ar,
         venue_en: venue.name_en,
         created_at: db_now(now),
+        replaces_id: None,
     };
     Ok(Certificate::insert(conn, &new)?)
 }
@@ -97,6 +98,55 @@ pub fn issue(
         db_now(now),
     )?;
     Ok(Some(number))
+}
+
+/// What a reissue gave: the new certificate and its number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reissued {
+    pub id: i32,
+    pub number: String,
+}
+
+/// Replaces an issued certificate after a name correction: a new certificate
+/// for the same attempt with the corrected names, a new number and a new
+/// code; the old one becomes `superseded` and points to it. `None` if the
+/// certificate is not issued (pending, revoked or already replaced).
+pub fn reissue(
+    conn: &mut DbConnection,
+    id: i32,
+    name_ar: &str,
+    name_en: &str,
+    by: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<Reissued>, DbError> {
+    let Some(old) = Certificate::find(conn, id)?.filter(|c| c.status == "issued") else {
+        return Ok(None);
+    };
+    if !Certificate::supersede(conn, old.id, db_now(now))? {
+        return Ok(None);
+    }
+    let new = NewCertificate {
+        attempt_id: old.attempt_id,
+        trainee_id: old.trainee_id,
+        cohort_id: old.cohort_id,
+        status: "pending".to_owned(),
+        holder_name_ar: name_ar.to_owned(),
+        holder_name_en: name_en.to_owned(),
+        emirates_id: old.emirates_id,
+        course_name_ar: old.course_name_ar,
+        course_name_en: old.course_name_en,
+        score_percent: old.score_percent,
+        exam_date: old.exam_date,
+        region_ar: old.region_ar,
+        region_en: old.region_en,
+        venue_ar: old.venue_ar,
+        venue_en: old.venue_en,
+        created_at: db_now(now),
+        replaces_id: Some(old.id),
+    };
+    let new_id = Certificate::insert(conn, &new)?;
+    let number = issue(conn, new_id, by, now)?.ok_or_else(missing)?;
+    Ok(Some(Reissued { id: new_id, number }))
 }
 
 /// The facts a certificate's token signs.

@@ -26,6 +26,16 @@ pub struct Cli {
     #[arg(long, global = true, env = "ECITIZEN_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
 
+    /// The certificate issuer's private key file (hex Ed25519 seed); it must
+    /// exist [default: <data-dir>/issuer-ed25519.key, created on first start]
+    #[arg(long, global = true, env = "ECITIZEN_ISSUER_KEY")]
+    pub issuer_key: Option<PathBuf>,
+
+    /// Retired issuer public keys that stay published
+    /// [default: <data-dir>/issuer-retired-keys.json]
+    #[arg(long, global = true, env = "ECITIZEN_ISSUER_RETIRED_KEYS")]
+    pub issuer_retired_keys: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -74,6 +84,11 @@ pub enum Command {
         #[arg(long)]
         keys: Option<PathBuf>,
     },
+    /// Manage the certificate issuer's signing key.
+    Issuer {
+        #[command(subcommand)]
+        command: IssuerCommand,
+    },
     /// Check the audit log.
     Audit {
         #[command(subcommand)]
@@ -103,6 +118,17 @@ pub enum UserCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum IssuerCommand {
+    /// Print the published keys (the document served at
+    /// `/.well-known/ecitizen-issuer.json`).
+    Keys,
+    /// Replace the signing key with a new one. The old public key stays
+    /// published, so certificates signed with it still verify. Restart the
+    /// servers afterwards: until then they sign with the old key.
+    Rotate,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum AuditCommand {
     /// Recompute the hash chain; names the first entry that does not match.
     Verify,
@@ -112,6 +138,8 @@ pub enum AuditCommand {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut settings =
         Settings::new(cli.data_dir, cli.database_url.as_deref()).context("invalid database URL")?;
+    settings.issuer_key = cli.issuer_key;
+    settings.issuer_retired_keys = cli.issuer_retired_keys;
     match cli.command {
         Command::Serve {
             bind,
@@ -166,13 +194,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let published = match keys {
                 Some(path) => published_keys(&path)?,
                 None => {
-                    if !settings.data_dir.join(crate::issuer::KEY_FILE).exists() {
+                    let files = settings.issuer_files();
+                    if !files.key.exists() {
                         anyhow::bail!(
-                            "no issuer key in {}: pass --keys with the published keys",
-                            settings.data_dir.display()
+                            "no issuer key at {}: pass --keys with the published keys",
+                            files.key.display()
                         );
                     }
-                    crate::issuer::Issuer::load_or_create(&settings.data_dir)?.published()
+                    crate::issuer::Issuer::open(&files)?.published()
                 }
             };
             match crate::issuer::verify(&token, &published) {
@@ -186,6 +215,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 ]),
                 Err(err) => anyhow::bail!("token invalid: {err}"),
             }
+        }
+        Command::Issuer {
+            command: IssuerCommand::Keys,
+        } => {
+            let files = settings.issuer_files();
+            let issuer = crate::issuer::Issuer::open(&crate::issuer::KeyFiles {
+                create: false,
+                ..files.clone()
+            })
+            .with_context(|| format!("cannot read the issuer key {}", files.key.display()))?;
+            print_facts(&[serde_json::to_string_pretty(&issuer.document())?]);
+        }
+        Command::Issuer {
+            command: IssuerCommand::Rotate,
+        } => {
+            let files = settings.issuer_files();
+            let (old, new) = crate::issuer::rotate(&files)
+                .with_context(|| format!("cannot rotate the issuer key {}", files.key.display()))?;
+            print_facts(&[
+                format!("issuer key rotated: {old} retired (still published), {new} current"),
+                "restart the servers so they sign with the new key".to_owned(),
+            ]);
         }
         Command::Audit {
             command: AuditCommand::Verify,
@@ -239,19 +290,5 @@ fn print_facts(facts: &[String]) {
 fn published_keys(path: &std::path::Path) -> anyhow::Result<Vec<(String, String)>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let json: serde_json::Value =
-        serde_json::from_str(&text).context("the keys file is not JSON")?;
-    Ok(json["keys"]
-        .as_array()
-        .map(|keys| {
-            keys.iter()
-                .filter_map(|key| {
-                    Some((
-                        key["kid"].as_str()?.to_owned(),
-                        key["public_key"].as_str()?.to_owned(),
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default())
+    crate::issuer::parse_keys(&text).map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))
 }

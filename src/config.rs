@@ -40,6 +40,12 @@ pub struct Settings {
     pub sweep_interval: Duration,
     /// The time source; tests replace it with a manual clock.
     pub clock: Clock,
+    /// The issuer's private key file, when supplied by configuration
+    /// (default: created in the data directory on first start).
+    pub issuer_key: Option<PathBuf>,
+    /// Retired public keys that stay published
+    /// (default: `<data-dir>/issuer-retired-keys.json`).
+    pub issuer_retired_keys: Option<PathBuf>,
 }
 
 impl Settings {
@@ -66,7 +72,19 @@ impl Settings {
             session_lifetime: chrono::Duration::hours(12),
             sweep_interval: Duration::from_secs(5),
             clock: Clock::System,
+            issuer_key: None,
+            issuer_retired_keys: None,
         })
+    }
+
+    /// Where the certificate issuer's keys are.
+    pub fn issuer_files(&self) -> crate::issuer::KeyFiles {
+        let defaults = crate::issuer::KeyFiles::in_dir(&self.data_dir);
+        crate::issuer::KeyFiles {
+            create: self.issuer_key.is_none(),
+            key: self.issuer_key.clone().unwrap_or(defaults.key),
+            retired: self.issuer_retired_keys.clone().unwrap_or(defaults.retired),
+        }
     }
 
     /// True when the site is served over https: cookies are then `Secure`

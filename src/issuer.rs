@@ -1,10 +1,13 @@
 //! The issuer's Ed25519 key and the compact signed token a certificate's QR
 //! code carries, so a certificate can be checked offline with the published
 //! public key. The private key lives in the data directory (mode 0600),
-//! created on first start; it is never logged.
+//! created on first start, or in a file named by configuration; it is never
+//! logged. `ecitizen issuer rotate` replaces it and keeps the old public key
+//! in a list of retired keys, which stay published so certificates signed
+//! before the rotation still verify.
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -15,12 +18,41 @@ use sha2::{Digest, Sha256};
 /// File name of the private key (hex seed) in the data directory.
 pub const KEY_FILE: &str = "issuer-ed25519.key";
 
+/// File name of the retired public keys in the data directory.
+pub const RETIRED_FILE: &str = "issuer-retired-keys.json";
+
+/// Where the issuer's keys are kept.
+#[derive(Clone, Debug)]
+pub struct KeyFiles {
+    /// The private key (hex seed).
+    pub key: PathBuf,
+    /// Public keys of earlier private keys, in the format of
+    /// `/.well-known/ecitizen-issuer.json`.
+    pub retired: PathBuf,
+    /// Create the private key when it is missing (the default location);
+    /// a key named by configuration must exist.
+    pub create: bool,
+}
+
+impl KeyFiles {
+    /// The default files in the data directory.
+    pub fn in_dir(dir: &Path) -> Self {
+        Self {
+            key: dir.join(KEY_FILE),
+            retired: dir.join(RETIRED_FILE),
+            create: true,
+        }
+    }
+}
+
 /// The signing key and its public identity.
 #[derive(Clone)]
 pub struct Issuer {
     signing: SigningKey,
     /// First 16 hex digits of the public key's SHA-256.
     pub key_id: String,
+    /// Earlier keys, still published: (key id, public key).
+    retired: Vec<(String, String)>,
 }
 
 /// Never prints the key.
@@ -64,30 +96,50 @@ fn key_id(public: &VerifyingKey) -> String {
 impl Issuer {
     /// Loads the key from `dir`, creating it (mode 0600) on first start.
     pub fn load_or_create(dir: &Path) -> std::io::Result<Self> {
-        let path = dir.join(KEY_FILE);
-        let seed = match std::fs::read_to_string(&path) {
+        Self::open(&KeyFiles::in_dir(dir))
+    }
+
+    /// Loads the private key (creating it if allowed and missing) and the
+    /// retired public keys.
+    pub fn open(files: &KeyFiles) -> std::io::Result<Self> {
+        let seed = match std::fs::read_to_string(&files.key) {
             Ok(text) => {
                 let bytes = hex::decode(text.trim())
                     .map_err(|_| std::io::Error::other("the issuer key file is not hex"))?;
                 <[u8; 32]>::try_from(bytes.as_slice())
                     .map_err(|_| std::io::Error::other("the issuer key file is not 32 bytes"))?
             }
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(dir)?;
-                let mut seed = [0u8; 32];
-                crate::auth::os_random(&mut seed);
-                write_private(&path, &hex::encode(seed))?;
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound && files.create => {
+                if let Some(dir) = files.key.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                let seed = new_seed();
+                write_private(&files.key, &hex::encode(seed))?;
                 seed
             }
             Err(err) => return Err(err),
         };
-        Ok(Self::from_seed(seed))
+        let retired = match std::fs::read_to_string(&files.retired) {
+            Ok(text) => parse_keys(&text).map_err(|err| {
+                std::io::Error::other(format!("{}: {err}", files.retired.display()))
+            })?,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(err) => return Err(err),
+        };
+        Ok(Self {
+            retired,
+            ..Self::from_seed(seed)
+        })
     }
 
     pub fn from_seed(seed: [u8; 32]) -> Self {
         let signing = SigningKey::from_bytes(&seed);
         let key_id = key_id(&signing.verifying_key());
-        Self { signing, key_id }
+        Self {
+            signing,
+            key_id,
+            retired: Vec::new(),
+        }
     }
 
     /// The public key, URL-safe base64.
@@ -106,10 +158,94 @@ impl Issuer {
         )
     }
 
-    /// The published keys: (key id, public key).
+    /// The published keys, current first: (key id, public key).
     pub fn published(&self) -> Vec<(String, String)> {
-        vec![(self.key_id.clone(), self.public_key())]
+        let mut keys = vec![(self.key_id.clone(), self.public_key())];
+        for key in &self.retired {
+            if !keys.iter().any(|(id, _)| *id == key.0) {
+                keys.push(key.clone());
+            }
+        }
+        keys
     }
+
+    /// The document published at `/.well-known/ecitizen-issuer.json`.
+    pub fn document(&self) -> serde_json::Value {
+        let keys: Vec<serde_json::Value> = self
+            .published()
+            .into_iter()
+            .map(|(kid, public_key)| {
+                let status = if kid == self.key_id {
+                    "current"
+                } else {
+                    "retired"
+                };
+                serde_json::json!({
+                    "kid": kid,
+                    "alg": "Ed25519",
+                    "public_key": public_key,
+                    "status": status,
+                })
+            })
+            .collect();
+        serde_json::json!({ "issuer": "e-Citizen Programme", "keys": keys })
+    }
+}
+
+fn new_seed() -> [u8; 32] {
+    let mut seed = [0u8; 32];
+    crate::auth::os_random(&mut seed);
+    seed
+}
+
+/// The (key id, public key) pairs of a keys document (the well-known file or
+/// the retired keys).
+pub fn parse_keys(text: &str) -> Result<Vec<(String, String)>, String> {
+    let json: serde_json::Value =
+        serde_json::from_str(text).map_err(|err| format!("not JSON: {err}"))?;
+    let keys = json["keys"]
+        .as_array()
+        .ok_or_else(|| "no \"keys\" list".to_owned())?;
+    keys.iter()
+        .map(
+            |key| match (key["kid"].as_str(), key["public_key"].as_str()) {
+                (Some(kid), Some(public_key)) => Ok((kid.to_owned(), public_key.to_owned())),
+                _ => Err("a key without \"kid\" or \"public_key\"".to_owned()),
+            },
+        )
+        .collect()
+}
+
+/// Replaces the private key with a new one and adds the old public key to
+/// the retired keys, which stay published. Returns (old key id, new key id).
+/// Running servers keep signing with the old key until they restart.
+pub fn rotate(files: &KeyFiles) -> std::io::Result<(String, String)> {
+    let current = Issuer::open(&KeyFiles {
+        create: false,
+        ..files.clone()
+    })?;
+    let retired = current.published();
+    let document = serde_json::json!({
+        "keys": retired
+            .iter()
+            .map(|(kid, public_key)| serde_json::json!({
+                "kid": kid, "alg": "Ed25519", "public_key": public_key,
+            }))
+            .collect::<Vec<_>>(),
+    });
+    let text = serde_json::to_string_pretty(&document).map_err(std::io::Error::other)?;
+    let staged = files.retired.with_extension("json.new");
+    std::fs::write(&staged, text)?;
+    std::fs::rename(&staged, &files.retired)?;
+    let seed = new_seed();
+    let staged = files.key.with_extension("key.new");
+    match std::fs::remove_file(&staged) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err),
+        _ => {}
+    }
+    write_private(&staged, &hex::encode(seed))?;
+    std::fs::rename(&staged, &files.key)?;
+    Ok((current.key_id, Issuer::from_seed(seed).key_id))
 }
 
 #[cfg(unix)]
@@ -198,6 +334,54 @@ mod tests {
             !format!("{issuer:?}").contains(&hex::encode([7u8; 32])),
             "Debug never shows the key"
         );
+    }
+
+    #[test]
+    fn after_a_rotation_old_tokens_still_verify_and_new_ones_use_the_new_key() {
+        let dir = tempfile::tempdir().expect("dir");
+        let files = KeyFiles::in_dir(dir.path());
+        let before = Issuer::open(&files).expect("created");
+        let old_token = before.sign(&facts(&before));
+        let (old_id, new_id) = rotate(&files).expect("rotated");
+        assert_eq!(old_id, before.key_id);
+        let after = Issuer::open(&files).expect("loaded");
+        assert_eq!(after.key_id, new_id);
+        assert_ne!(new_id, old_id);
+        let ids: Vec<String> = after.published().into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, [new_id.clone(), old_id.clone()], "current first");
+        assert!(verify(&old_token, &after.published()).is_ok());
+        let new_token = after.sign(&facts(&after));
+        assert!(verify(&new_token, &after.published()).is_ok());
+        assert_eq!(
+            verify(&new_token, &before.published()),
+            Err(TokenError::UnknownKey)
+        );
+        let document = after.document();
+        assert_eq!(document["keys"][0]["status"], "current");
+        assert_eq!(document["keys"][1]["status"], "retired");
+        // A second rotation keeps both earlier keys.
+        rotate(&files).expect("rotated again");
+        assert_eq!(Issuer::open(&files).expect("loaded").published().len(), 3);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&files.key)
+                .expect("file")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "the rotated key is private too");
+        }
+    }
+
+    #[test]
+    fn a_configured_key_must_exist() {
+        let dir = tempfile::tempdir().expect("dir");
+        let files = KeyFiles {
+            create: false,
+            ..KeyFiles::in_dir(dir.path())
+        };
+        assert!(Issuer::open(&files).is_err());
+        assert!(!files.key.exists());
     }
 
     #[test]

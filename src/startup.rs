@@ -70,13 +70,13 @@ impl Application {
             .workers
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from));
         let hasher = Hasher::new(std::thread::available_parallelism().map_or(2, usize::from));
-        let issuer =
-            crate::issuer::Issuer::load_or_create(&settings.data_dir).with_context(|| {
-                format!(
-                    "cannot read or create the issuer key in {}",
-                    settings.data_dir.display()
-                )
-            })?;
+        let files = settings.issuer_files();
+        let issuer = crate::issuer::Issuer::open(&files).with_context(|| {
+            format!(
+                "cannot read or create the issuer key {}",
+                files.key.display()
+            )
+        })?;
         let state = aweb::Data::new(AppState {
             db: db.clone(),
             settings: Arc::new(settings),

@@ -337,6 +337,8 @@ diesel::table! {
         revoked_by -> Nullable<Integer>,
         revoke_reason -> Nullable<Text>,
         created_at -> Timestamp,
+        replaces_id -> Nullable<Integer>,
+        superseded_at -> Nullable<Timestamp>,
     }
 }
 

@@ -317,6 +317,8 @@ fn keys_built_at_run_time_exist_in_both_languages() {
         "flash-certificates-none-chosen",
         "flash-certificate-revoked",
         "flash-certificate-not-issued",
+        "flash-certificate-reissued",
+        "error-reissue-same-names",
         "exam-duration-range",
         "exam-pass-range",
         "exam-blocks-invalid",

@@ -97,6 +97,7 @@ routes! {
     urls::REGISTRAR_HOME => { get: registrar::certificates::show },
     urls::REGISTRAR_CERTIFICATES_ISSUE => { post: registrar::certificates::issue },
     urls::REGISTRAR_CERTIFICATE_REVOKE => { post: registrar::certificates::revoke },
+    urls::REGISTRAR_CERTIFICATE_REISSUE => { get: registrar::reissue::form, post: registrar::reissue::submit },
     urls::VERIFY => { get: public::verify::form },
     urls::ISSUER_KEYS => { get: public::verify::issuer },
     urls::VERIFY_CODE_JSON => { get: public::verify::json },

@@ -16,6 +16,7 @@ pub const VERIFY_CODE_JSON: &str = "/verify/{code}.json";
 pub const VERIFY_CODE: &str = "/verify/{code}";
 pub const REGISTRAR_CERTIFICATES_ISSUE: &str = "/registrar/certificates/issue";
 pub const REGISTRAR_CERTIFICATE_REVOKE: &str = "/registrar/certificates/{id}/revoke";
+pub const REGISTRAR_CERTIFICATE_REISSUE: &str = "/registrar/certificates/{id}/reissue";
 pub const TRAINEE_CERTIFICATE: &str = "/me/certificates/{id}";
 pub const REGISTER: &str = "/register";
 pub const LOGIN: &str = "/login";

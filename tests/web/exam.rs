@@ -14,16 +14,16 @@ use crate::fixtures::{class, class_fields, trainee, venue};
 use crate::helpers::{TestApp, spawn_app_with};
 use crate::people::{Browser, hidden_value, signed_in};
 
-fn at(text: &str) -> DateTime<Utc> {
+pub(crate) fn at(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .expect("valid instant")
 }
 
 /// The class ends on 20 March; the exam is the Monday after.
-const EXAM_DAY: &str = "2026-03-23T05:00:00Z";
+pub(crate) const EXAM_DAY: &str = "2026-03-23T05:00:00Z";
 
-async fn spawn_app() -> TestApp {
+pub(crate) async fn spawn_app() -> TestApp {
     spawn_app_with(|settings| {
         settings.session_idle = Duration::days(60);
         settings.session_lifetime = Duration::days(60);
@@ -94,16 +94,16 @@ async fn small_bank(app: &TestApp) {
         .expect("bank");
 }
 
-struct Ready {
-    cohort: i32,
-    trainer: Browser,
+pub(crate) struct Ready {
+    pub(crate) cohort: i32,
+    pub(crate) trainer: Browser,
     /// (user id, enrollment id, browser)
-    trainees: Vec<(i32, i32, Browser)>,
+    pub(crate) trainees: Vec<(i32, i32, Browser)>,
 }
 
 /// A finished class with a trainer and `count` trainees who attended every
 /// session (or none, for the trainees listed in `absent`), on exam day.
-async fn ready(app: &TestApp, count: usize, absent: &[usize]) -> Ready {
+pub(crate) async fn ready(app: &TestApp, count: usize, absent: &[usize]) -> Ready {
     small_bank(app).await;
     let room = venue(app, "al-ain", "Al Ain Centre", 30).await;
     let (trainer_person, trainer) = signed_in(app, "trainer").await;
@@ -156,7 +156,7 @@ async fn ready(app: &TestApp, count: usize, absent: &[usize]) -> Ready {
 }
 
 /// Opens a sitting; returns its id and PIN as the board shows them.
-async fn open_sitting(app: &TestApp, ready: &Ready) -> (i32, String) {
+pub(crate) async fn open_sitting(app: &TestApp, ready: &Ready) -> (i32, String) {
     let response = ready
         .trainer
         .post_form(&format!("/trainer/cohorts/{}/sittings", ready.cohort), &[])
@@ -178,7 +178,7 @@ async fn open_sitting(app: &TestApp, ready: &Ready) -> (i32, String) {
 }
 
 /// Starts with `pin`; returns the attempt id.
-async fn start(browser: &Browser, pin: &str) -> i32 {
+pub(crate) async fn start(browser: &Browser, pin: &str) -> i32 {
     let response = browser.post_form("/me/exam", &[("pin", pin)]).await;
     assert_eq!(response.status().as_u16(), 303, "the exam starts");
     let location = response.headers()["location"]
@@ -194,7 +194,7 @@ async fn start(browser: &Browser, pin: &str) -> i32 {
 
 /// The option ids shown for question `position`, and which of them are right
 /// (looked up in the database, never in the page).
-async fn options(
+pub(crate) async fn options(
     app: &TestApp,
     browser: &Browser,
     attempt: i32,
@@ -230,7 +230,7 @@ async fn options(
     (page, shown, right)
 }
 
-async fn save_json(
+pub(crate) async fn save_json(
     browser: &Browser,
     attempt: i32,
     position: i32,
@@ -778,407 +778,5 @@ async fn the_exam_works_without_javascript() {
     assert!(
         next.text().await.expect("body").contains("cell--answered"),
         "the grid shows question 1 answered"
-    );
-}
-
-/// Takes the whole exam with every answer right; returns the attempt.
-async fn pass_exam(app: &TestApp, browser: &Browser, pin: &str) -> i32 {
-    let attempt = start(browser, pin).await;
-    for position in 1..=6 {
-        let (_, _, right) = options(app, browser, attempt, position).await;
-        assert_eq!(
-            save_json(browser, attempt, position, &right, 1)
-                .await
-                .status()
-                .as_u16(),
-            200
-        );
-    }
-    browser
-        .post_form(&format!("/attempts/{attempt}/submit"), &[])
-        .await;
-    attempt
-}
-
-async fn certificates(app: &TestApp) -> Vec<ecitizen::db::models::certificate::Certificate> {
-    app.db
-        .read(|conn| {
-            let mut all =
-                ecitizen::db::models::certificate::Certificate::in_status(conn, "pending")?;
-            all.extend(ecitizen::db::models::certificate::Certificate::in_status(
-                conn, "issued",
-            )?);
-            all.extend(ecitizen::db::models::certificate::Certificate::in_status(
-                conn, "revoked",
-            )?);
-            Ok::<_, DbError>(all)
-        })
-        .await
-        .expect("certificates")
-}
-
-#[tokio::test]
-async fn a_pass_becomes_a_certificate_that_anyone_can_verify_until_it_is_revoked() {
-    let app = spawn_app().await;
-    let ready = ready(&app, 2, &[]).await;
-    let (_, pin) = open_sitting(&app, &ready).await;
-    let (winner, loser) = (&ready.trainees[0].2, &ready.trainees[1].2);
-    let attempt = pass_exam(&app, winner, &pin).await;
-    let failed = start(loser, &pin).await;
-    loser
-        .post_form(&format!("/attempts/{failed}/submit"), &[])
-        .await;
-
-    let pending = certificates(&app).await;
-    assert_eq!(pending.len(), 1, "a failed attempt creates nothing");
-    assert_eq!(
-        (pending[0].attempt_id, pending[0].status.as_str()),
-        (attempt, "pending")
-    );
-    // Finalizing again (a second submit, the sweeper) creates no second one.
-    winner
-        .post_form(&format!("/attempts/{attempt}/submit"), &[])
-        .await;
-    app.clock.advance(Duration::hours(2));
-    ecitizen::jobs::sweeper::run_once(&app.db, &app.clock)
-        .await
-        .expect("sweep");
-    assert_eq!(certificates(&app).await.len(), 1);
-
-    let (_, registrar) = signed_in(&app, "registrar").await;
-    let queue = registrar.get_page("/registrar?lang=en").await.1;
-    assert!(
-        queue.contains("784-****") || queue.contains("Trainee"),
-        "{queue}"
-    );
-    let id = pending[0].id.to_string();
-    for (who, browser) in [("trainee", winner), ("trainer", &ready.trainer)] {
-        assert_eq!(
-            browser
-                .post_form("/registrar/certificates/issue", &[("certificate_id", &id)])
-                .await
-                .status()
-                .as_u16(),
-            403,
-            "{who}"
-        );
-    }
-    assert_eq!(
-        registrar
-            .post_form("/registrar/certificates/issue", &[("certificate_id", &id)])
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
-    let issued = &certificates(&app).await[0];
-    let number = issued.number.clone().expect("numbered");
-    assert!(
-        number.starts_with("EC-2026-") && number.len() == 14,
-        "{number}"
-    );
-    let code = issued.code.clone().expect("coded");
-
-    let grouped = ecitizen::domain::certificate::VerificationCode::parse(&code)
-        .expect("code")
-        .grouped()
-        .to_lowercase();
-    let (status, page) = app.get_page(&format!("/verify/{grouped}?lang=en")).await;
-    assert_eq!(status, 200);
-    assert!(
-        page.contains("This certificate is valid.") && page.contains(&number),
-        "{page}"
-    );
-    assert!(!page.contains("784-"), "no Emirates ID on the public page");
-    let json: serde_json::Value = app
-        .get(&format!("/verify/{code}.json"))
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(
-        (json["status"].as_str(), json["number"].as_str()),
-        (Some("valid"), Some(number.as_str()))
-    );
-
-    let mine = winner.get_page("/me?lang=en").await.1;
-    let link = mine
-        .split("href=\"/me/certificates/")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("a link to the certificate")
-        .to_owned();
-    let printable = winner.get_page(&format!("/me/certificates/{link}")).await.1;
-    assert!(
-        printable.contains("Certificate of Completion")
-            && printable.contains("شهادة إتمام")
-            && printable.contains(&number)
-    );
-    assert_eq!(
-        loser
-            .get(&format!("/me/certificates/{link}"))
-            .await
-            .status()
-            .as_u16(),
-        404,
-        "another trainee's certificate"
-    );
-
-    assert_eq!(
-        winner
-            .post_form(
-                &format!("/registrar/certificates/{id}/revoke"),
-                &[("reason", "x")]
-            )
-            .await
-            .status()
-            .as_u16(),
-        403
-    );
-    let revoked = registrar
-        .post_form(
-            &format!("/registrar/certificates/{id}/revoke"),
-            &[("reason", "Identity fraud at the exam")],
-        )
-        .await;
-    assert_eq!(revoked.status().as_u16(), 303);
-    let page = app.get_page(&format!("/verify/{code}?lang=ar")).await.1;
-    assert!(
-        page.contains("أُلغيت هذه الشهادة") && page.contains("Identity fraud at the exam"),
-        "{page}"
-    );
-    let json: serde_json::Value = app
-        .get(&format!("/verify/{code}.json"))
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(json["status"], "revoked");
-}
-
-#[tokio::test]
-async fn unknown_and_malformed_codes_are_not_found() {
-    let app = spawn_app().await;
-    for code in [
-        "0000-0000-0000-0000-0000-0000-00",
-        "not-a-code",
-        "ZZZZZZZZZZZZZZZZZZZZZZZZZZ",
-    ] {
-        let (status, page) = app.get_page(&format!("/verify/{code}?lang=en")).await;
-        assert_eq!(status, 404, "{code}");
-        assert!(page.contains("No certificate has this code."));
-        assert_eq!(
-            app.get(&format!("/verify/{code}.json"))
-                .await
-                .status()
-                .as_u16(),
-            404
-        );
-    }
-}
-
-#[tokio::test]
-async fn twenty_certificates_issued_at_once_get_consecutive_numbers() {
-    let app = spawn_app().await;
-    let ready = ready(&app, 1, &[]).await;
-    let (_, pin) = open_sitting(&app, &ready).await;
-    let attempt = pass_exam(&app, &ready.trainees[0].2, &pin).await;
-    // Nineteen more pending certificates copied from the real one.
-    let template = certificates(&app).await.remove(0);
-    app.db
-        .write(move |conn| {
-            use diesel::prelude::*;
-            use ecitizen::db::schema::{attempts, certificates};
-            for _ in 0..19 {
-                let copy: i32 = diesel::insert_into(attempts::table)
-                    .values((
-                        attempts::sitting_id.eq(1),
-                        attempts::enrollment_id.eq(ready_place(conn, attempt)?),
-                        attempts::trainee_id.eq(template.trainee_id),
-                        attempts::settings_id.eq(1),
-                        attempts::started_at.eq(template.created_at),
-                        attempts::deadline_at.eq(template.created_at),
-                        attempts::status.eq("submitted"),
-                    ))
-                    .returning(attempts::id)
-                    .get_result(conn)?;
-                diesel::insert_into(certificates::table)
-                    .values((
-                        certificates::attempt_id.eq(copy),
-                        certificates::trainee_id.eq(template.trainee_id),
-                        certificates::cohort_id.eq(template.cohort_id),
-                        certificates::status.eq("pending"),
-                        certificates::holder_name_ar.eq(&template.holder_name_ar),
-                        certificates::holder_name_en.eq(&template.holder_name_en),
-                        certificates::course_name_ar.eq(&template.course_name_ar),
-                        certificates::course_name_en.eq(&template.course_name_en),
-                        certificates::score_percent.eq(100),
-                        certificates::exam_date.eq(template.exam_date),
-                        certificates::region_ar.eq(&template.region_ar),
-                        certificates::region_en.eq(&template.region_en),
-                        certificates::venue_ar.eq(&template.venue_ar),
-                        certificates::venue_en.eq(&template.venue_en),
-                        certificates::created_at.eq(template.created_at),
-                    ))
-                    .execute(conn)?;
-            }
-            Ok::<_, DbError>(())
-        })
-        .await
-        .expect("copies");
-    let ids: Vec<i32> = certificates(&app).await.iter().map(|c| c.id).collect();
-    assert_eq!(ids.len(), 20);
-    let mut registrars = Vec::new();
-    for _ in 0..4 {
-        registrars.push(signed_in(&app, "registrar").await.1);
-    }
-
-    let tasks: Vec<_> = ids
-        .iter()
-        .enumerate()
-        .map(|(n, id)| {
-            let (browser, id) = (registrars[n % 4].clone(), id.to_string());
-            tokio::spawn(async move {
-                browser
-                    .post_form("/registrar/certificates/issue", &[("certificate_id", &id)])
-                    .await
-                    .status()
-                    .as_u16()
-            })
-        })
-        .collect();
-    for task in tasks {
-        assert_eq!(task.await.expect("task"), 303);
-    }
-
-    let mut numbers: Vec<String> = certificates(&app)
-        .await
-        .iter()
-        .filter_map(|c| c.number.clone())
-        .collect();
-    numbers.sort();
-    let expected: Vec<String> = (1..=20).map(|n| format!("EC-2026-{n:06}")).collect();
-    assert_eq!(numbers, expected, "distinct, consecutive, no gaps");
-}
-
-fn ready_place(conn: &mut ecitizen::db::DbConnection, attempt: i32) -> Result<i32, DbError> {
-    Ok(Attempt::find(conn, attempt)?
-        .expect("attempt")
-        .enrollment_id)
-}
-
-#[tokio::test]
-async fn the_qr_token_verifies_offline_and_a_changed_or_foreign_token_does_not() {
-    let app = spawn_app().await;
-    let ready = ready(&app, 1, &[]).await;
-    let (_, pin) = open_sitting(&app, &ready).await;
-    let winner = &ready.trainees[0].2;
-    pass_exam(&app, winner, &pin).await;
-    let (_, registrar) = signed_in(&app, "registrar").await;
-    let id = certificates(&app).await[0].id.to_string();
-    registrar
-        .post_form("/registrar/certificates/issue", &[("certificate_id", &id)])
-        .await;
-    let certificate = certificates(&app).await.remove(0);
-    let code = certificate.code.clone().expect("code");
-
-    let issuer =
-        ecitizen::issuer::Issuer::load_or_create(&app.settings.data_dir).expect("the server's key");
-    let token = issuer.sign(&ecitizen::certificates::facts(&certificate, &issuer.key_id));
-    let mine = winner.get_page("/me").await.1;
-    let link = mine
-        .split("href=\"/me/certificates/")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("link")
-        .to_owned();
-    let page = winner.get_page(&format!("/me/certificates/{link}")).await.1;
-    assert!(
-        page.contains("<svg") && page.contains("role=\"img\""),
-        "a QR code drawn on the server"
-    );
-
-    let genuine = app
-        .get_page(&format!("/verify/{code}?lang=en&t={token}"))
-        .await
-        .1;
-    assert!(genuine.contains("signature is genuine"), "{genuine}");
-    let mut changed = token.clone().into_bytes();
-    changed[10] = if changed[10] == b'A' { b'B' } else { b'A' };
-    let changed = String::from_utf8(changed).expect("ascii");
-    assert!(
-        app.get_page(&format!("/verify/{code}?lang=en&t={changed}"))
-            .await
-            .1
-            .contains("does not match")
-    );
-    let stranger = ecitizen::issuer::Issuer::from_seed([9; 32]);
-    let forged = stranger.sign(&ecitizen::certificates::facts(&certificate, &issuer.key_id));
-    assert!(
-        app.get_page(&format!("/verify/{code}?lang=en&t={forged}"))
-            .await
-            .1
-            .contains("does not match")
-    );
-
-    let keys: serde_json::Value = app
-        .get("/.well-known/ecitizen-issuer.json")
-        .await
-        .json()
-        .await
-        .expect("json");
-    assert_eq!(keys["keys"][0]["kid"], issuer.key_id.as_str());
-    let keys_file = app.settings.data_dir.join("published-keys.json");
-    std::fs::write(&keys_file, keys.to_string()).expect("saved");
-    let run = |token: &str| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_ecitizen"))
-            .args([
-                "--data-dir",
-                "/nonexistent",
-                "verify-token",
-                token,
-                "--keys",
-            ])
-            .arg(&keys_file)
-            .output()
-            .expect("runs")
-    };
-    let ok = run(&token);
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&ok.stdout)
-            .contains(certificate.number.as_deref().expect("number"))
-    );
-    assert!(!run(&changed).status.success());
-    assert!(!run(&forged).status.success());
-}
-
-#[tokio::test]
-async fn a_burst_of_verification_requests_from_one_address_is_slowed_down() {
-    let app = spawn_app().await;
-    let mut statuses = Vec::new();
-    for n in 0..32 {
-        statuses.push(app.get(&format!("/verify/{n:026}")).await.status().as_u16());
-    }
-    assert!(
-        statuses[..30].iter().all(|status| *status == 404),
-        "{statuses:?}"
-    );
-    let limited = app.get("/verify/00000000000000000000000000.json").await;
-    assert_eq!(limited.status().as_u16(), 429);
-    assert!(limited.headers().contains_key("retry-after"));
-    // Sign-ins from the same address are not affected.
-    let person = crate::people::create_person(&app, "trainer", "t@example.ae", false).await;
-    assert_eq!(
-        app.browser()
-            .sign_in(&person.login, &person.password)
-            .await
-            .status()
-            .as_u16(),
-        303
     );
 }

@@ -44,6 +44,7 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "exam.settings",
     "certificate.issue",
     "certificate.revoke",
+    "certificate.reissue",
     "venue.create",
     "venue.update",
     "venue.retire",

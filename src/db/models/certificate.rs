@@ -1,5 +1,6 @@
 //! Certificates: pending when an attempt passes, then issued (number and
-//! verification code) or revoked by a registrar. Never deleted.
+//! verification code), revoked, or replaced by a corrected one (superseded)
+//! by a registrar. Never deleted.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -15,7 +16,7 @@ pub struct Certificate {
     pub attempt_id: i32,
     pub trainee_id: i32,
     pub cohort_id: i32,
-    /// `pending`, `issued` or `revoked`.
+    /// `pending`, `issued`, `revoked` or `superseded`.
     pub status: String,
     pub holder_name_ar: String,
     pub holder_name_en: String,
@@ -38,6 +39,10 @@ pub struct Certificate {
     pub revoked_by: Option<i32>,
     pub revoke_reason: Option<String>,
     pub created_at: NaiveDateTime,
+    /// The certificate this one replaced after a name correction.
+    pub replaces_id: Option<i32>,
+    /// When a correction replaced this certificate (status `superseded`).
+    pub superseded_at: Option<NaiveDateTime>,
 }
 
 /// The facts a new certificate records.
@@ -60,6 +65,7 @@ pub struct NewCertificate {
     pub venue_ar: String,
     pub venue_en: String,
     pub created_at: NaiveDateTime,
+    pub replaces_id: Option<i32>,
 }
 
 impl Certificate {
@@ -67,7 +73,8 @@ impl Certificate {
         lang.pick(&self.holder_name_ar, &self.holder_name_en)
     }
 
-    /// Adds a pending certificate; the unique attempt keeps it to one per attempt.
+    /// Adds a pending certificate; a unique index keeps one original per
+    /// attempt, and one replacement per certificate.
     pub fn insert(conn: &mut DbConnection, new: &NewCertificate) -> QueryResult<i32> {
         diesel::insert_into(certificates::table)
             .values(new)
@@ -196,5 +203,29 @@ impl Certificate {
         ))
         .execute(conn)?;
         Ok(updated == 1)
+    }
+
+    /// Marks an issued certificate as replaced; returns whether it was issued.
+    pub fn supersede(conn: &mut DbConnection, id: i32, now: NaiveDateTime) -> QueryResult<bool> {
+        let updated = diesel::update(
+            certificates::table
+                .find(id)
+                .filter(certificates::status.eq("issued")),
+        )
+        .set((
+            certificates::status.eq("superseded"),
+            certificates::superseded_at.eq(now),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
+    }
+
+    /// The certificate that replaced `id`, if any.
+    pub fn replacement_of(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Certificate>> {
+        certificates::table
+            .filter(certificates::replaces_id.eq(id))
+            .select(Certificate::as_select())
+            .first(conn)
+            .optional()
     }
 }

@@ -155,6 +155,23 @@ impl User {
             .execute(conn)
     }
 
+    /// Corrects a person's names (a registrar, after a name correction).
+    pub fn set_names(
+        conn: &mut DbConnection,
+        id: i32,
+        name_ar: &str,
+        name_en: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(users::table.find(id))
+            .set((
+                users::full_name_ar.eq(name_ar),
+                users::full_name_en.eq(name_en),
+                users::updated_at.eq(now),
+            ))
+            .execute(conn)
+    }
+
     pub fn set_accommodation(
         conn: &mut DbConnection,
         id: i32,

@@ -1,5 +1,6 @@
 //! Public verification of a certificate by its code: `/verify` (a form),
-//! `/verify/{code}` (valid / revoked with when and why / not found; with
+//! `/verify/{code}` (valid / revoked with when and why / superseded by a
+//! corrected certificate / not found; with
 //! `?t=TOKEN` also whether the QR code's signature holds and its facts
 //! match) and `/verify/{code}.json`. Codes are accepted with or without
 //! dashes and in any case. Only the facts on the certificate are shown:
@@ -40,6 +41,8 @@ pub struct VerifyPage {
     pub searched: bool,
     /// With a token: whether its signature holds and its facts match.
     pub token_ok: Option<bool>,
+    /// For a superseded certificate: the corrected one that replaced it.
+    pub replacement: Option<Certificate>,
 }
 
 impl VerifyPage {
@@ -48,6 +51,37 @@ impl VerifyPage {
             .as_ref()
             .and_then(|c| c.revoked_at)
             .map(|at| utc_to_local(at).date().to_string())
+            .unwrap_or_default()
+    }
+
+    /// "Replaced on DATE by certificate NUMBER."
+    pub fn superseded_on(&self) -> String {
+        let date = self
+            .certificate
+            .as_ref()
+            .and_then(|c| c.superseded_at)
+            .map(|at| utc_to_local(at).date().to_string())
+            .unwrap_or_default();
+        let number = self
+            .replacement
+            .as_ref()
+            .and_then(|c| c.number.clone())
+            .unwrap_or_default();
+        self.ctx.lang.t_args(
+            "verify-superseded-on",
+            &[
+                ("date", fluent_bundle::FluentValue::from(date)),
+                ("number", fluent_bundle::FluentValue::from(number)),
+            ],
+        )
+    }
+
+    /// The verification page of the replacement.
+    pub fn replacement_url(&self) -> String {
+        self.replacement
+            .as_ref()
+            .and_then(|c| c.code.as_deref())
+            .map(|code| urls::VERIFY_CODE.replace("{code}", code))
             .unwrap_or_default()
     }
 
@@ -103,8 +137,12 @@ async fn throttle(req: &HttpRequest, state: &AppState) -> Result<(), AppError> {
         .await
 }
 
-/// The certificate with this code, if it was issued (pending ones have none).
-async fn find(state: &AppState, code: &str) -> Result<Option<Certificate>, AppError> {
+/// The certificate with this code, if it was issued (pending ones have
+/// none), and the certificate that replaced it if it was superseded.
+async fn find(
+    state: &AppState,
+    code: &str,
+) -> Result<Option<(Certificate, Option<Certificate>)>, AppError> {
     let Ok(code) = VerificationCode::parse(code) else {
         return Ok(None);
     };
@@ -112,7 +150,17 @@ async fn find(state: &AppState, code: &str) -> Result<Option<Certificate>, AppEr
     state
         .db
         .read(move |conn| {
-            Ok::<_, AppError>(Certificate::by_code(conn, &code)?.filter(|c| c.status != "pending"))
+            let Some(certificate) =
+                Certificate::by_code(conn, &code)?.filter(|c| c.status != "pending")
+            else {
+                return Ok::<_, AppError>(None);
+            };
+            let replacement = if certificate.status == "superseded" {
+                Certificate::replacement_of(conn, certificate.id)?
+            } else {
+                None
+            };
+            Ok(Some((certificate, replacement)))
         })
         .await
 }
@@ -134,6 +182,7 @@ pub async fn form(ctx: PageCtx, query: web::Query<CodeQuery>) -> Result<HttpResp
         certificate: None,
         searched: false,
         token_ok: None,
+        replacement: None,
     }
     .render()?;
     Ok(HttpResponse::Ok()
@@ -150,7 +199,8 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     throttle(&req, &state).await?;
     let code = code.into_inner();
-    let certificate = find(&state, &code).await?;
+    let (certificate, replacement) = find(&state, &code).await?.unzip();
+    let replacement = replacement.flatten();
     let status = if certificate.is_some() {
         StatusCode::OK
     } else {
@@ -169,6 +219,7 @@ pub async fn show(
         certificate,
         searched: true,
         token_ok,
+        replacement,
     }
     .render()?;
     Ok(HttpResponse::build(status)
@@ -183,15 +234,21 @@ pub async fn json(
     code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     throttle(&req, &state).await?;
-    let certificate = find(&state, &code.into_inner())
+    let (certificate, replacement) = find(&state, &code.into_inner())
         .await?
         .ok_or(AppError::NotFound)?;
     let date = |at: Option<chrono::NaiveDateTime>| at.map(|at| utc_to_local(at).date().to_string());
-    let status = if certificate.status == "revoked" {
-        "revoked"
-    } else {
-        "valid"
+    let status = match certificate.status.as_str() {
+        "revoked" => "revoked",
+        "superseded" => "superseded",
+        _ => "valid",
     };
+    let superseded_by = replacement.map(|new| {
+        serde_json::json!({
+            "number": new.number,
+            "verify_url": new.code.map(|code| urls::VERIFY_CODE.replace("{code}", &code)),
+        })
+    });
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(serde_json::json!({
@@ -205,18 +262,16 @@ pub async fn json(
             "exam_date": certificate.exam_date,
             "revoked_on": date(certificate.revoked_at),
             "revoke_reason": certificate.revoke_reason,
+            "superseded_on": date(certificate.superseded_at),
+            "superseded_by": superseded_by,
         })))
 }
 
-/// `GET /.well-known/ecitizen-issuer.json`: the issuer and its public keys.
+/// `GET /.well-known/ecitizen-issuer.json`: the issuer and its public keys,
+/// the current one first, then retired ones that still verify older
+/// certificates.
 pub async fn issuer(state: web::Data<AppState>) -> HttpResponse {
-    let keys: Vec<serde_json::Value> = state
-        .issuer
-        .published()
-        .into_iter()
-        .map(|(kid, public_key)| serde_json::json!({ "kid": kid, "alg": "Ed25519", "public_key": public_key }))
-        .collect();
     HttpResponse::Ok()
         .insert_header(("access-control-allow-origin", "*"))
-        .json(serde_json::json!({ "issuer": "e-Citizen Programme", "keys": keys }))
+        .json(state.issuer.document())
 }

@@ -68,6 +68,10 @@ impl CertificateRow {
     pub fn revoke_url(&self) -> String {
         urls::with_id(urls::REGISTRAR_CERTIFICATE_REVOKE, self.id)
     }
+
+    pub fn reissue_url(&self) -> String {
+        urls::with_id(urls::REGISTRAR_CERTIFICATE_REISSUE, self.id)
+    }
 }
 
 #[derive(Template)]

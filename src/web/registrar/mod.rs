@@ -1,4 +1,5 @@
 //! Pages for registrars.
 
 pub mod certificates;
+pub mod reissue;
 pub mod trainees;

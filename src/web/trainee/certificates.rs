@@ -26,33 +26,56 @@ pub struct CertificatePage {
     /// The verification URL with its signed token, as a QR code (SVG made
     /// on the server).
     pub qr_svg: String,
+    /// For a superseded certificate: the corrected one (link, number).
+    pub replacement: Option<(String, String)>,
 }
 
 pub async fn show(
+    req: actix_web::HttpRequest,
     ctx: PageCtx,
     trainee: Trainee,
     state: web::Data<AppState>,
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
     let (id, trainee_id) = (id.into_inner(), trainee.id);
-    let certificate = state
+    let (certificate, replacement) = state
         .db
-        .read(move |conn| Ok::<_, AppError>(Certificate::find_own(conn, id, trainee_id)?))
+        .read(move |conn| {
+            let Some(certificate) =
+                Certificate::find_own(conn, id, trainee_id)?.filter(|c| c.status != "pending")
+            else {
+                return Ok::<_, AppError>(None);
+            };
+            let replacement = if certificate.status == "superseded" {
+                Certificate::replacement_of(conn, certificate.id)?
+            } else {
+                None
+            };
+            Ok(Some((certificate, replacement)))
+        })
         .await?
-        .filter(|c| c.status != "pending")
         .ok_or(AppError::NotFound)?;
+    let replacement = replacement.map(|new| {
+        (
+            urls::with_id(urls::TRAINEE_CERTIFICATE, new.id),
+            new.number.unwrap_or_default(),
+        )
+    });
     let code = certificate
         .code
         .as_deref()
         .and_then(|code| VerificationCode::parse(code).ok())
         .map(|code| code.grouped())
         .unwrap_or_default();
-    let base = state
-        .settings
-        .public_url
-        .as_ref()
-        .map(|url| url.as_str().trim_end_matches('/').to_owned())
-        .unwrap_or_default();
+    // A QR code is read by a phone, so its address is absolute: the public
+    // URL when configured, otherwise the address this page was asked on.
+    let base = state.settings.public_url.as_ref().map_or_else(
+        || {
+            let info = req.connection_info();
+            format!("{}://{}", info.scheme(), info.host())
+        },
+        |url| url.as_str().trim_end_matches('/').to_owned(),
+    );
     let verify_url = format!(
         "{base}{}",
         urls::VERIFY_CODE.replace("{code}", certificate.code.as_deref().unwrap_or_default())
@@ -81,6 +104,7 @@ pub async fn show(
         code,
         verify_url,
         qr_svg,
+        replacement,
     }
     .render()?;
     Ok(HttpResponse::Ok()

@@ -82,8 +82,8 @@ pub struct DashboardPage {
     pub current: Option<CurrentPlace>,
     pub cancelled: Vec<CancelledPlace>,
     pub profile: Vec<ProfileLine>,
-    /// Issued (or revoked) certificates: (link, number, revoked).
-    pub certificates: Vec<(String, String, bool)>,
+    /// Issued, revoked or superseded certificates: (link, number, status).
+    pub certificates: Vec<(String, String, String)>,
 }
 
 pub async fn show(
@@ -175,7 +175,7 @@ pub async fn show(
                     (
                         urls::with_id(urls::TRAINEE_CERTIFICATE, c.id),
                         c.number.clone().unwrap_or_default(),
-                        c.status == "revoked",
+                        c.status.clone(),
                     )
                 })
                 .collect::<Vec<_>>();
