@@ -138,6 +138,28 @@ struct Valid {
     channel: Channel,
 }
 
+/// Checks the fields `full_name_ar` and `full_name_en` (registration and
+/// a registrar's name correction).
+pub(crate) fn check_names(
+    form: &mut FormState,
+    name_ar: &str,
+    name_en: &str,
+) -> (Option<ArabicName>, Option<EnglishName>) {
+    let ar = form.check(
+        "full_name_ar",
+        name_ar,
+        ArabicName::parse,
+        person::FieldError::key,
+    );
+    let en = form.check(
+        "full_name_en",
+        name_en,
+        EnglishName::parse,
+        person::FieldError::key,
+    );
+    (ar, en)
+}
+
 /// Parses every field, recording each error against its field.
 fn validate(
     input: &RegisterForm,
@@ -145,18 +167,7 @@ fn validate(
     towns: &[Town],
     today: chrono::NaiveDate,
 ) -> Option<Valid> {
-    let name_ar = form.check(
-        "full_name_ar",
-        &input.full_name_ar,
-        ArabicName::parse,
-        person::FieldError::key,
-    );
-    let name_en = form.check(
-        "full_name_en",
-        &input.full_name_en,
-        EnglishName::parse,
-        person::FieldError::key,
-    );
+    let (name_ar, name_en) = check_names(form, &input.full_name_ar, &input.full_name_en);
     let emirates_id = form.check(
         "emirates_id",
         &input.emirates_id,

@@ -16,7 +16,6 @@ use crate::db::DbError;
 use crate::db::models::audit;
 use crate::db::models::certificate::Certificate;
 use crate::db::models::user::User;
-use crate::domain::person::{self, ArabicName, EnglishName};
 use crate::error::AppError;
 use crate::web::forms::FormState;
 use crate::web::page::PageCtx;
@@ -95,17 +94,10 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let certificate = issued(&state, id.into_inner()).await?;
     let mut form = FormState::default();
-    let name_ar = form.check(
-        "full_name_ar",
+    let (name_ar, name_en) = crate::web::account::register::check_names(
+        &mut form,
         &input.full_name_ar,
-        ArabicName::parse,
-        person::FieldError::key,
-    );
-    let name_en = form.check(
-        "full_name_en",
         &input.full_name_en,
-        EnglishName::parse,
-        person::FieldError::key,
     );
     let reason = input.reason.trim().to_owned();
     form.keep("reason", &reason);
