@@ -12,6 +12,7 @@ mod attendance;
 mod authorization;
 mod classes;
 mod demo;
+mod e2e;
 mod errors;
 mod exam;
 mod health;
