@@ -372,3 +372,20 @@ fn keys_built_at_run_time_exist_in_both_languages() {
         "keys missing from a catalogue: {missing:?}"
     );
 }
+
+#[test]
+fn latin_examples_inside_arabic_sentences_are_isolated() {
+    // Otherwise the groups of "050 123 4567" read right to left.
+    for (key, example) in [
+        ("hint-mobile", "050 123 4567"),
+        ("mobile-invalid", "050 123 4567"),
+        ("hint-emirates-id", "784-1990-1234567-6"),
+        ("email-invalid", "name@example.ae"),
+    ] {
+        let text = Lang::Ar.t(key);
+        assert!(
+            text.contains(&format!("\u{2066}{example}\u{2069}")),
+            "{key}: {text:?}"
+        );
+    }
+}

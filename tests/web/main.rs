@@ -13,6 +13,7 @@ mod authorization;
 mod certificates;
 mod classes;
 mod demo;
+mod e2e;
 mod errors;
 mod exam;
 mod health;

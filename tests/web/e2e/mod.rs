@@ -1,0 +1,142 @@
+//! Browser tests: a real headless Chromium, driven through chromedriver
+//! (the `thirtyfour` crate), against the real server of `spawn_app`.
+//!
+//! # Running them
+//!
+//! They run only with `ECITIZEN_E2E=1`; otherwise each returns at once and
+//! says it was skipped, so `cargo test` needs no browser. With the variable
+//! set, a missing tool is a failure, not a skip:
+//!
+//! ```sh
+//! apt-get install chromium chromium-driver fonts-noto-core
+//! npm install --prefix target/e2e-node --no-audit --no-fund axe-core@4.11.0
+//! ECITIZEN_E2E=1 cargo test --test web e2e:: -- --test-threads=1
+//! ```
+//!
+//! Where the tools are found (each can be overridden):
+//! `ECITIZEN_CHROMIUM` (default `/usr/bin/chromium`), `ECITIZEN_CHROMEDRIVER`
+//! (default `chromedriver` on the `PATH`), `ECITIZEN_AXE_JS` (default
+//! `<target>/e2e-node/node_modules/axe-core/axe.min.js`). Screenshots go to
+//! `<target>/e2e-screenshots/`, where `<target>` is `CARGO_TARGET_DIR` or the
+//! crate's `target/`.
+//!
+//! # Writing one
+//!
+//! ```ignore
+//! #[tokio::test]
+//! async fn a_visitor_reads_the_catalogue() {
+//!     if !e2e::enabled() {
+//!         return;
+//!     }
+//!     // Arrange with the usual helpers: fixtures, personas, the clock.
+//!     let app = spawn_app().await;
+//!     let (person, _) = crate::people::signed_in(&app, "admin").await;
+//!     // One fresh browser per test, with its own chromedriver and profile.
+//!     let chrome = Chrome::start(&app).await; // or start_with(&app, Options { javascript: false, .. })
+//!     chrome.sign_in_as(&person).await;       // the real login form
+//!     chrome.open_in("/cohorts", "en").await; // ?lang=en, remembered by cookie
+//!     chrome.click("a[href^='/cohorts/']").await;
+//!     chrome.assert_accessible("class page").await; // axe: no serious/critical
+//!     chrome.screenshot("class-en").await;    // target/e2e-screenshots/class-en.png
+//!     chrome.quit().await;
+//! }
+//! ```
+//!
+//! [`Chrome`](browser::Chrome) has `open`, `open_in`, `set_language`, `current_path`,
+//! `wait_for_path`, `wait_for` (an element, by CSS), `sign_in`, `sign_in_as`, `adopt_session` (a session made
+//! in the database, no form), `sign_out`, `fill` (by field name), `click`
+//! and `all` (CSS), `eval` (a script's value as JSON), `screenshot`, `axe`
+//! (an [`AxeReport`](axe::AxeReport)) and `assert_accessible`; `chrome.driver` is the
+//! `thirtyfour::WebDriver` for anything else (keyboard actions, DevTools
+//! through `thirtyfour::extensions::cdp` for network emulation). If a test
+//! panics, dropping the `Chrome` still ends chromedriver and Chromium.
+//!
+//! [`sweep`] checks every page of the site with axe in both languages and
+//! the right-to-left layout of the Arabic pages.
+
+pub mod axe;
+mod board;
+pub mod browser;
+mod harness;
+pub mod rtl;
+pub mod site;
+pub mod sweep;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// Whether browser tests run (`ECITIZEN_E2E=1`). When they do not, prints
+/// that the calling test was skipped. When they do, panics unless Chromium,
+/// chromedriver and axe-core are all there.
+pub fn enabled() -> bool {
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a browser test")
+        .to_owned();
+    if std::env::var("ECITIZEN_E2E").as_deref() != Ok("1") {
+        eprintln!("skipped {test}: set ECITIZEN_E2E=1 to run the browser tests");
+        return false;
+    }
+    tools();
+    true
+}
+
+/// The browser, its driver and axe-core, found once per test run.
+pub struct Tools {
+    pub chromium: PathBuf,
+    pub chromedriver: PathBuf,
+    /// The text of `axe.min.js`.
+    pub axe_source: String,
+}
+
+/// The tools, or a panic naming what is missing and how to install it.
+pub fn tools() -> &'static Tools {
+    static TOOLS: OnceLock<Tools> = OnceLock::new();
+    TOOLS.get_or_init(|| {
+        let chromium = std::env::var_os("ECITIZEN_CHROMIUM")
+            .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+        assert!(
+            chromium.is_file(),
+            "ECITIZEN_E2E=1 but Chromium is not at {} (apt-get install chromium, or set ECITIZEN_CHROMIUM)",
+            chromium.display()
+        );
+        let chromedriver = std::env::var_os("ECITIZEN_CHROMEDRIVER")
+            .map(PathBuf::from)
+            .or_else(|| on_path("chromedriver"))
+            .unwrap_or_else(|| {
+                panic!(
+                    "ECITIZEN_E2E=1 but chromedriver is not on the PATH (apt-get install chromium-driver, or set ECITIZEN_CHROMEDRIVER)"
+                )
+            });
+        let axe_path = std::env::var_os("ECITIZEN_AXE_JS").map_or_else(
+            || target_dir().join("e2e-node/node_modules/axe-core/axe.min.js"),
+            PathBuf::from,
+        );
+        let axe_source = std::fs::read_to_string(&axe_path).unwrap_or_else(|err| {
+            panic!(
+                "ECITIZEN_E2E=1 but axe-core cannot be read from {}: {err} \
+                 (npm install --prefix {} axe-core, or set ECITIZEN_AXE_JS to axe.min.js)",
+                axe_path.display(),
+                target_dir().join("e2e-node").display()
+            )
+        });
+        Tools {
+            chromium,
+            chromedriver,
+            axe_source,
+        }
+    })
+}
+
+/// Cargo's target directory: `CARGO_TARGET_DIR` or the crate's `target/`.
+pub fn target_dir() -> PathBuf {
+    let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| crate_dir.join("target"), |dir| crate_dir.join(dir))
+}
+
+fn on_path(program: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+}
