@@ -159,6 +159,14 @@ pub fn pages(site: &DemoSite) -> Vec<Page> {
             urls::REGISTRAR_HOME.to_owned(),
         ),
         page(
+            urls::REGISTRAR_CERTIFICATE_REISSUE,
+            Registrar,
+            with_id(
+                urls::REGISTRAR_CERTIFICATE_REISSUE,
+                site.graduate_certificate,
+            ),
+        ),
+        page(
             urls::REGISTRAR_TRAINEES,
             Registrar,
             urls::REGISTRAR_TRAINEES.to_owned(),
