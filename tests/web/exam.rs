@@ -33,7 +33,7 @@ pub(crate) async fn spawn_app() -> TestApp {
 
 /// A small bank: per block one single-answer question (Alpha right) and one
 /// multiple-answer question (Alpha and Beta right); the blueprint draws 2/2/2.
-async fn small_bank(app: &TestApp) {
+pub(crate) async fn small_bank(app: &TestApp) {
     let now = app.clock.now().naive_utc();
     app.db
         .write(move |conn| {

@@ -14,7 +14,7 @@ use ecitizen::db::models::certificate::Certificate;
 use crate::people::{Browser, signed_in};
 
 mod reissue;
-mod signatures;
+pub(crate) mod signatures;
 
 /// Takes the whole exam with every answer right; returns the attempt.
 pub(crate) async fn pass_exam(app: &TestApp, browser: &Browser, pin: &str) -> i32 {

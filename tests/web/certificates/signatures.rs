@@ -48,7 +48,7 @@ async fn certificate_page(trainee: &Browser) -> String {
 /// Draws the page's QR code (the SVG the server made: one `M x y h w v h
 /// H x V y` rectangle per run of dark modules) into a bitmap, four pixels per
 /// unit, and reads it with a QR decoder.
-fn decode_qr(page: &str) -> String {
+pub(crate) fn decode_qr(page: &str) -> String {
     let start = page.find("<svg").expect("an SVG on the page");
     let svg = &page[start..start + page[start..].find("</svg>").expect("SVG end")];
     let number = |name: &str| -> usize {

@@ -57,9 +57,12 @@
 pub mod axe;
 mod board;
 pub mod browser;
+mod exam;
 mod harness;
+mod journey;
 pub mod rtl;
 pub mod site;
+pub mod steps;
 pub mod sweep;
 
 use std::path::PathBuf;

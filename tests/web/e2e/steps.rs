@@ -1,0 +1,183 @@
+//! Steps the exam tests share: reading the question page, choosing the
+//! right options (looked up in the database, as a trainee who knows the
+//! answers would), waiting for what the page or the database shows.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use ecitizen::db::DbError;
+use ecitizen::db::models::exam::{Answer, AttemptQuestion};
+
+use super::browser::Chrome;
+use crate::helpers::TestApp;
+
+/// Polls `check` every 100 ms for up to 15 s; panics with `what` if it never
+/// holds. (A condition awaited, not a fixed sleep.)
+pub async fn until<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !check().await {
+        assert!(Instant::now() < deadline, "timed out waiting: {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The attempt and question position of the question page on screen.
+pub async fn on_question(chrome: &Chrome) -> (i32, i32) {
+    let path = chrome.current_path().await;
+    let attempt = path
+        .strip_prefix("/attempts/")
+        .and_then(|rest| rest.split(['/', '?']).next())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("not on a question page: {path}"));
+    let position = chrome
+        .eval("return Number(document.querySelector('input[name=q]').value)")
+        .await
+        .as_i64()
+        .expect("the question's position") as i32;
+    (attempt, position)
+}
+
+/// The option ids on the page, in the order shown.
+pub async fn shown_options(chrome: &Chrome) -> Vec<i32> {
+    let ids = chrome
+        .eval(
+            "return [...document.querySelectorAll('input[name=option]')].map(i => Number(i.value))",
+        )
+        .await;
+    serde_json::from_value(ids).expect("option ids")
+}
+
+/// The checked option ids on the page, sorted.
+pub async fn checked_options(chrome: &Chrome) -> Vec<i32> {
+    let ids = chrome
+        .eval(
+            "return [...document.querySelectorAll('input[name=option]:checked')]\
+             .map(i => Number(i.value)).sort((a, b) => a - b)",
+        )
+        .await;
+    serde_json::from_value(ids).expect("option ids")
+}
+
+/// Which of `shown` are right, from the database.
+pub async fn right_of(app: &TestApp, shown: Vec<i32>) -> Vec<i32> {
+    app.db
+        .read(move |conn| {
+            use diesel::prelude::*;
+            use ecitizen::db::schema::question_options;
+            Ok::<_, DbError>(
+                question_options::table
+                    .filter(question_options::id.eq_any(&shown))
+                    .filter(question_options::correct.eq(true))
+                    .order(question_options::id)
+                    .select(question_options::id)
+                    .load::<i32>(conn)?,
+            )
+        })
+        .await
+        .expect("the right options")
+}
+
+/// The right options of the question on screen, sorted.
+pub async fn right_here(chrome: &Chrome, app: &TestApp) -> Vec<i32> {
+    right_of(app, shown_options(chrome).await).await
+}
+
+/// Clicks the right options of the question on screen; returns them.
+pub async fn choose_right(chrome: &Chrome, app: &TestApp) -> Vec<i32> {
+    let right = right_here(chrome, app).await;
+    for id in &right {
+        chrome
+            .click(&format!("input[name=option][value='{id}']"))
+            .await;
+    }
+    right
+}
+
+/// What the database holds for an attempt: position → chosen option ids.
+pub async fn saved(app: &TestApp, attempt: i32) -> BTreeMap<i32, Vec<i32>> {
+    app.db
+        .read(move |conn| {
+            let positions: BTreeMap<i32, i32> = AttemptQuestion::of_attempt(conn, attempt)?
+                .into_iter()
+                .map(|q| (q.question_id, q.position))
+                .collect();
+            Ok::<_, DbError>(
+                Answer::of_attempt(conn, attempt)?
+                    .into_iter()
+                    .filter_map(|answer| {
+                        let mut ids = answer.selected_ids();
+                        ids.sort_unstable();
+                        Some((*positions.get(&answer.question_id)?, ids))
+                    })
+                    .collect(),
+            )
+        })
+        .await
+        .expect("saved answers")
+}
+
+/// The text of the save indicator under the question.
+pub async fn save_state(chrome: &Chrome) -> String {
+    chrome
+        .eval("return document.getElementById('save-state').textContent")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The same indicator's message for `state` (`saved`, `saving`, `offline`).
+pub async fn save_state_text(chrome: &Chrome, state: &str) -> String {
+    chrome
+        .eval(&format!(
+            "return document.getElementById('save-state').getAttribute('data-{state}')"
+        ))
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Waits until the page says the answer is saved and the database holds
+/// `expected` for `position`.
+pub async fn wait_saved(
+    chrome: &Chrome,
+    app: &TestApp,
+    attempt: i32,
+    position: i32,
+    expected: &[i32],
+) {
+    let saved_text = save_state_text(chrome, "saved").await;
+    until(&format!("question {position} saved"), || async {
+        save_state(chrome).await == saved_text
+            && saved(app, attempt).await.get(&position).map(Vec::as_slice) == Some(expected)
+    })
+    .await;
+}
+
+/// The countdown on the page in seconds (`MM:SS`), once the script runs.
+pub async fn countdown_seconds(chrome: &Chrome) -> i64 {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let text = chrome
+            .eval("return document.getElementById('timer').textContent.trim()")
+            .await;
+        let seconds = text.as_str().and_then(|text| {
+            let (minutes, secs) = text.split_once(':')?;
+            Some(minutes.parse::<i64>().ok()? * 60 + secs.parse::<i64>().ok()?)
+        });
+        if let Some(seconds) = seconds {
+            return seconds;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the countdown never showed MM:SS: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
