@@ -134,6 +134,17 @@
 
   window.addEventListener('online', flush);
 
+  // Moving to another page needs the network: while it is known to be down,
+  // stay on this question (its answer is kept here) instead of landing on
+  // the browser's error page.
+  form.addEventListener('submit', function (event) {
+    if (navigator.onLine === false) {
+      event.preventDefault();
+      setState('offline');
+      showBanner(banner.getAttribute('data-offline-move'));
+    }
+  });
+
   function pad(n) {
     return (n < 10 ? '0' : '') + n;
   }

@@ -32,6 +32,7 @@ exam-ten-minutes = 10 minutes left.
 exam-five-minutes = 5 minutes left.
 exam-one-minute = 1 minute left.
 exam-offline = Your answers could not be sent. They are kept on this device and will be sent as soon as the connection is back.
+exam-offline-move = You are offline, so you cannot move to another question yet. Your answers are kept on this device; please wait until the connection is back.
 exam-offline-short = Waiting for the connection…
 exam-saving = Saving…
 exam-saved = Saved.

@@ -330,6 +330,18 @@ async fn trainee_takes_the_exam(app: &TestApp, chrome: &Chrome, pin: &str) -> i3
         "a banner explains the answers are kept"
     );
     assert!(!saved(app, attempt).await.contains_key(&3));
+    // Moving on while offline keeps her on the question, and says why.
+    chrome.click("button[name=go][value=next]").await;
+    let banner = chrome
+        .eval("return document.getElementById('save-banner').textContent")
+        .await;
+    assert!(
+        banner
+            .as_str()
+            .is_some_and(|text| text.contains("غير متصل")),
+        "{banner}"
+    );
+    assert!(chrome.current_path().await.contains("q=3"));
     network(chrome, false).await;
     wait_saved(chrome, app, attempt, 3, &third).await;
     assert!(chrome.all("#save-banner:not([hidden])").await.is_empty());
