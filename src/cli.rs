@@ -62,7 +62,12 @@ pub enum Command {
         sweep_interval_secs: u64,
     },
     /// Apply pending database migrations and exit.
-    Migrate,
+    Migrate {
+        /// Instead, revert the newest applied migration (its `down.sql`),
+        /// to roll a deployment back. Run the previous release afterwards.
+        #[arg(long)]
+        revert_last: bool,
+    },
     /// Apply migrations, make sure reference data is present, add the shipped
     /// question bank to an empty bank, optionally add demo data, and exit.
     Seed {
@@ -158,10 +163,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!(address = %app.address(), "e-Citizen is listening");
             app.run_until_stopped().await?;
         }
-        Command::Migrate => {
+        Command::Migrate { revert_last: false } => {
             let db = Db::open(&settings).await?;
             let applied = db.migrate().await?;
             tracing::info!(count = applied.len(), "migrations applied");
+        }
+        Command::Migrate { revert_last: true } => {
+            let db = Db::open(&settings).await?;
+            let reverted = db.revert_last().await?;
+            print_facts(&[format!("migration reverted: {reverted}")]);
         }
         Command::Seed { demo } => {
             let db = Db::open(&settings).await?;

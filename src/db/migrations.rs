@@ -31,3 +31,13 @@ pub fn revert_all(conn: &mut DbConnection) -> Result<Vec<String>, DbError> {
     };
     Ok(reverted.iter().map(ToString::to_string).collect())
 }
+
+/// Reverts the newest applied migration; returns its version.
+pub fn revert_last(conn: &mut DbConnection) -> Result<String, DbError> {
+    let reverted = match conn {
+        DbConnection::Sqlite(conn) => conn.revert_last_migration(SQLITE).map_err(failed)?,
+        #[cfg(feature = "postgres")]
+        DbConnection::Postgres(conn) => conn.revert_last_migration(POSTGRES).map_err(failed)?,
+    };
+    Ok(reverted.to_string())
+}

@@ -174,6 +174,15 @@ impl Db {
             .map_err(|_| DbError::Cancelled)?
     }
 
+    /// Reverts the newest applied migration and returns its version (rolling
+    /// a deployment back by hand: `ecitizen migrate --revert-last`).
+    pub async fn revert_last(&self) -> Result<String, DbError> {
+        let db = self.clone();
+        actix_web::web::block(move || db.with_writer(migrations::revert_last))
+            .await
+            .map_err(|_| DbError::Cancelled)?
+    }
+
     /// A real round trip to the database, for `/healthz`.
     pub async fn ping(&self) -> Result<(), DbError> {
         self.read(|conn| {

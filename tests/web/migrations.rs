@@ -80,3 +80,67 @@ async fn migrations_run_up_down_and_up_to_the_same_schema() {
         "the reference towns are back"
     );
 }
+
+#[derive(QueryableByName, Debug, PartialEq, Eq)]
+struct CertificateRow {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    id: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    attempt_id: i32,
+    #[diesel(sql_type = Text)]
+    status: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    number: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    code: Option<String>,
+    #[diesel(sql_type = Text)]
+    holder_name_ar: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    revoke_reason: Option<String>,
+}
+
+/// The certificates' columns that every version of the schema has.
+fn certificate_rows(conn: &mut DbConnection) -> Result<Vec<CertificateRow>, DbError> {
+    Ok(diesel::sql_query(
+        "SELECT id, attempt_id, status, number, code, holder_name_ar, revoke_reason \
+         FROM certificates ORDER BY id",
+    )
+    .load(conn)?)
+}
+
+fn user_count(conn: &mut DbConnection) -> Result<i64, DbError> {
+    Ok(diesel::sql_query("SELECT count(*) AS n FROM users")
+        .get_result::<Count>(conn)?
+        .n)
+}
+
+#[tokio::test]
+async fn the_newest_migration_reverts_and_applies_again_without_losing_data() {
+    let app = spawn_app().await;
+    ecitizen::demo::seed(&app.db, &app.settings)
+        .await
+        .expect("demo data");
+    let certificates = app.db.read(certificate_rows).await.expect("read");
+    assert!(
+        certificates.iter().any(|c| c.status == "issued")
+            && certificates.iter().any(|c| c.status == "revoked"),
+        "{certificates:?}"
+    );
+    let users = app.db.read(user_count).await.expect("count");
+
+    // A deployment rolled back (`ecitizen migrate --revert-last`), then
+    // forward again: a table rebuilt on the way keeps every row.
+    let reverted = app.db.revert_last().await.expect("the newest reverts");
+    assert_eq!(
+        app.db.read(certificate_rows).await.expect("read"),
+        certificates
+    );
+    assert_eq!(app.db.read(user_count).await.expect("count"), users);
+    let applied = app.db.migrate().await.expect("applies again");
+    assert_eq!(applied, [reverted]);
+    assert_eq!(
+        app.db.read(certificate_rows).await.expect("read"),
+        certificates
+    );
+    assert_eq!(app.db.read(user_count).await.expect("count"), users);
+}
