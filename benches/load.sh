@@ -19,15 +19,67 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 
+# rate PATH [wrk options…]: requests per second and p99 latency.
 rate() {
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_PAGE}s" --latency "http://127.0.0.1:$PORT$1" 2>/dev/null \
-    | awk '/Requests\/sec/ {rps=$2} /99%/ {p99=$2} END {printf "%s %s", rps, p99}'
+  local path=$1
+  shift
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_PAGE}s" --latency "$@" "http://127.0.0.1:$PORT$path" 2>/dev/null \
+    | awk '/Requests\/sec/ {rps=$2} /99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {printf "%s %s %s", rps, p99, bad + 0}'
 }
 
-printf '%-22s %12s %10s %8s\n' page 'req/s' 'p99' 'ratio'
-read -r base base_p99 <<<"$(rate /healthz)"
-printf '%-22s %12s %10s %8s\n' /healthz "$base" "$base_p99" 1.00
+row() {
+  local label=$1
+  shift
+  read -r rps p99 bad <<<"$(rate "$@")"
+  printf '%-26s %12s %10s %8.2f %s\n' "$label" "$rps" "$p99" "$(python3 -c "print($rps / $base)")" \
+    "$([ "$bad" -gt 0 ] && echo "($bad non-2xx)")"
+}
+
+printf '%-26s %12s %10s %8s\n' page 'req/s' 'p99' 'ratio'
+read -r base base_p99 _ <<<"$(rate /healthz)"
+printf '%-26s %12s %10s %8s\n' /healthz "$base" "$base_p99" 1.00
 for page in "/" "/?lang=en" "/cohorts" "/cohorts.json" "/cohorts/1" "/static/css/app.css"; do
-  read -r rps p99 <<<"$(rate "$page")"
-  printf '%-22s %12s %10s %8.2f\n' "$page" "$rps" "$p99" "$(python3 -c "print($rps / $base)")"
+  row "$page" "$page"
 done
+
+# Signed-in pages. Mariam (the demo's first trainee) starts the demo's open
+# sitting; Khalifa (the demo graduate whose password starts "cedar-") opens
+# his certificate. curl signs them in through the real forms.
+BASE="http://127.0.0.1:$PORT"
+csrf() { curl -fs -b "$1" -c "$1" "$BASE$2" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1; }
+sign_in() { # JAR LOGIN PASSWORD
+  curl -fs -b "$1" -c "$1" -o /dev/null --data-urlencode "login=$2" --data-urlencode "password=$3" \
+    --data-urlencode "csrf_token=$(csrf "$1" /login)" "$BASE/login"
+}
+cookie() { awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$1"; }
+read -r _ _ _ login password <<<"$(grep -m1 '^demo login: trainee' "$DATA/server.log")"
+read -r _ _ _ _ _ pin <<<"$(grep -m1 '^demo sitting:' "$DATA/server.log")"
+MARIAM="$DATA/mariam.jar"
+sign_in "$MARIAM" "$login" "$password"
+attempt=$(curl -fs -b "$MARIAM" -c "$MARIAM" -o /dev/null -w '%{redirect_url}' --data-urlencode "pin=$pin" \
+  --data-urlencode "csrf_token=$(csrf "$MARIAM" /me/exam)" "$BASE/me/exam" | sed 's#.*/attempts/##')
+question=$(curl -fs -b "$MARIAM" "$BASE/attempts/$attempt?q=1")
+option=$(sed -n 's/.*name="option" value="\([0-9]*\)".*/\1/p' <<<"$question" | head -1)
+token=$(sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' <<<"$question" | head -1)
+row "/me (trainee)" /me -H "Cookie: $(cookie "$MARIAM")"
+row "exam question" "/attempts/$attempt?q=1" -H "Cookie: $(cookie "$MARIAM")"
+# Autosave: each request a new sequence number, so each is a real write.
+cat > "$DATA/save.lua" <<LUA
+local counter = 0
+function setup(thread) thread:set("base", math.random(1, 1000) * 100000000) end
+function request()
+  counter = counter + 1
+  return wrk.format("POST", "/attempts/$attempt/answers", {
+    ["Cookie"] = "$(cookie "$MARIAM")",
+    ["X-CSRF-Token"] = "$token",
+    ["Accept"] = "application/json",
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+  }, "q=1&flag=0&option=$option&seq=" .. (base + counter))
+end
+LUA
+row "exam autosave (POST)" "/attempts/$attempt/answers" -s "$DATA/save.lua"
+read -r _ _ _ login password <<<"$(grep -m1 '^demo login: trainee .* cedar-' "$DATA/server.log")"
+KHALIFA="$DATA/khalifa.jar"
+sign_in "$KHALIFA" "$login" "$password"
+certificate=$(curl -fs -b "$KHALIFA" "$BASE/me" | sed -n 's#.*href="\(/me/certificates/[0-9]*\)".*#\1#p' | head -1)
+row "certificate (sign + QR)" "$certificate" -H "Cookie: $(cookie "$KHALIFA")"
