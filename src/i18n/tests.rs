@@ -278,6 +278,9 @@ fn keys_built_at_run_time_exist_in_both_languages() {
     for day in 1..=7 {
         add(&format!("weekday-{day}"));
     }
+    for status in crate::db::models::certificate::STATUSES {
+        add(&format!("certificate-status-{status}"));
+    }
     for phase in ["draft", "open", "running", "finished", "cancelled"] {
         add(&format!("phase-{phase}"));
     }

@@ -9,6 +9,9 @@ use crate::db::DbConnection;
 use crate::db::schema::{certificate_counters, certificates};
 use crate::i18n::Lang;
 
+/// Every status a certificate can have (the table's CHECK constraint).
+pub const STATUSES: [&str; 4] = ["pending", "issued", "revoked", "superseded"];
+
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = certificates)]
 pub struct Certificate {
@@ -227,5 +230,42 @@ impl Certificate {
             .select(Certificate::as_select())
             .first(conn)
             .optional()
+    }
+
+    /// Certificates past pending (issued, revoked or superseded), newest
+    /// first: all of them, or those whose number, verification code or
+    /// holder's name contains `query` (a code matches however it is typed).
+    pub fn search_issued(
+        conn: &mut DbConnection,
+        query: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<Certificate>> {
+        use crate::db::models::user::{escape_like, lower};
+        let mut select = certificates::table
+            .filter(certificates::status.ne("pending"))
+            .select(Certificate::as_select())
+            .into_boxed();
+        let query = query.trim();
+        if !query.is_empty() {
+            let pattern = format!("%{}%", escape_like(&query.to_lowercase()));
+            let number = format!("%{}%", escape_like(&query.to_uppercase()));
+            let code = crate::domain::certificate::VerificationCode::parse(query)
+                .map(|code| code.as_str().to_owned())
+                .unwrap_or_default();
+            select = select.filter(
+                certificates::number
+                    .like(number)
+                    .escape('\\')
+                    .or(lower(certificates::holder_name_en)
+                        .like(pattern.clone())
+                        .escape('\\'))
+                    .or(certificates::holder_name_ar.like(pattern).escape('\\'))
+                    .or(certificates::code.eq(code)),
+            );
+        }
+        select
+            .order((certificates::issued_at.desc(), certificates::id.desc()))
+            .limit(limit)
+            .load(conn)
     }
 }

@@ -242,7 +242,10 @@ impl User {
     }
 }
 
-diesel::define_sql_function!(fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text);
+diesel::define_sql_function!(
+    /// SQL `lower()`, for case-insensitive matching.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text
+);
 diesel::define_sql_function!(
     fn replace(
         text: diesel::sql_types::Nullable<diesel::sql_types::Text>,

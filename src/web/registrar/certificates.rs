@@ -1,5 +1,6 @@
 //! The registrar's certificates: the pending queue (filters `region` and
-//! `cohort`), issuing one or many at once (`certificate_id` repeated), and
+//! `cohort`), issuing one or many at once (`certificate_id` repeated), the
+//! latest issued ones or a search by number, code or name (`q`), and
 //! revoking with a reason. Both audited.
 
 use actix_web::http::StatusCode;
@@ -24,6 +25,8 @@ pub struct QueueFilter {
     /// Region name in either language, as stored on the certificate.
     pub region: String,
     pub cohort: String,
+    /// Finds issued certificates by number, code or holder's name.
+    pub q: String,
 }
 
 /// A certificate as the registrar's lists show it.
@@ -38,6 +41,8 @@ pub struct CertificateRow {
     pub score: i32,
     pub exam_date: String,
     pub number: String,
+    /// `pending`, `issued`, `revoked` or `superseded`.
+    pub status: String,
 }
 
 impl CertificateRow {
@@ -62,6 +67,7 @@ impl CertificateRow {
             score: certificate.score_percent,
             exam_date: certificate.exam_date.to_string(),
             number: certificate.number.clone().unwrap_or_default(),
+            status: certificate.status.clone(),
         }
     }
 
@@ -93,12 +99,13 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let filter = filter.into_inner();
+    let query = filter.q.clone();
     let (pending, issued) = state
         .db
-        .read(|conn| {
+        .read(move |conn| {
             Ok::<_, AppError>((
                 Certificate::in_status(conn, "pending")?,
-                Certificate::in_status(conn, "issued")?,
+                Certificate::search_issued(conn, &query, 50)?,
             ))
         })
         .await?;
@@ -128,8 +135,6 @@ pub async fn show(
         .collect();
     let issued = issued
         .iter()
-        .rev()
-        .take(50)
         .map(|c| CertificateRow::from(c, lang))
         .collect();
     let page = DashboardPage {

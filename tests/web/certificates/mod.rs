@@ -40,7 +40,7 @@ pub(crate) async fn certificates(app: &TestApp) -> Vec<Certificate> {
     app.db
         .read(|conn| {
             let mut all = Vec::new();
-            for status in ["pending", "issued", "revoked", "superseded"] {
+            for status in ecitizen::db::models::certificate::STATUSES {
                 all.extend(Certificate::in_status(conn, status)?);
             }
             all.sort_by_key(|c| c.id);
@@ -343,4 +343,68 @@ async fn a_burst_of_verification_requests_from_one_address_is_slowed_down() {
             .as_u16(),
         303
     );
+}
+
+#[tokio::test]
+async fn a_registrar_finds_a_certificate_by_number_code_or_name() {
+    let app = spawn_app().await;
+    let ready = ready(&app, 2, &[]).await;
+    let (mariam, at) = (ready.trainees[0].0, app.clock.now().naive_utc());
+    app.db
+        .write(move |conn| {
+            Ok::<_, DbError>(ecitizen::db::models::user::User::set_names(
+                conn,
+                mariam,
+                "مريم أحمد",
+                "Mariam Ahmed",
+                at,
+            )?)
+        })
+        .await
+        .expect("named");
+    let (_, pin) = open_sitting(&app, &ready).await;
+    for (_, _, trainee) in &ready.trainees {
+        pass_exam(&app, trainee, &pin).await;
+    }
+    let (_, registrar) = signed_in(&app, "registrar").await;
+    let all = issue_pending(&app, &registrar).await;
+    let (first, second) = (&all[0], &all[1]);
+    let number = |c: &Certificate| c.number.clone().expect("number");
+
+    let search = |q: String| {
+        let registrar = registrar.clone();
+        async move {
+            let query: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
+            registrar
+                .get_page(&format!("/registrar?lang=en&q={query}"))
+                .await
+                .1
+        }
+    };
+    let by_number = search(number(second).to_lowercase()).await;
+    assert!(by_number.contains(&number(second)) && !by_number.contains(&number(first)));
+    let code = ecitizen::domain::certificate::VerificationCode::parse(
+        first.code.as_deref().expect("code"),
+    )
+    .expect("code")
+    .grouped();
+    let by_code = search(code).await;
+    assert!(by_code.contains(&number(first)) && !by_code.contains(&number(second)));
+    let by_name = search("mariam AHMED".to_owned()).await;
+    assert!(by_name.contains(&number(first)) && !by_name.contains(&number(second)));
+    let by_arabic_name = search("مريم".to_owned()).await;
+    assert!(by_arabic_name.contains(&number(first)) && !by_arabic_name.contains(&number(second)));
+    let nothing = search("100%_".to_owned()).await;
+    assert!(nothing.contains("No certificate matches this search."));
+
+    // A revoked certificate is still found, marked, and offers no actions.
+    registrar
+        .post_form(
+            &format!("/registrar/certificates/{}/revoke", first.id),
+            &[("reason", "Wrong person sat the exam")],
+        )
+        .await;
+    let revoked = search(number(first)).await;
+    assert!(revoked.contains("Revoked"), "{revoked}");
+    assert!(!revoked.contains(&format!("/registrar/certificates/{}/revoke", first.id)));
 }
