@@ -31,6 +31,12 @@ pub fn accepts_saves(deadline: NaiveDateTime, now: NaiveDateTime) -> bool {
     now <= deadline + GRACE
 }
 
+/// Whole seconds until saves stop being accepted and the attempt is
+/// submitted with what it holds: just past deadline plus grace (at least 1).
+pub fn seconds_until_closed(deadline: NaiveDateTime, now: NaiveDateTime) -> i64 {
+    (deadline + GRACE - now).num_seconds().max(0) + 1
+}
+
 /// Seconds left before the deadline (never negative).
 pub fn remaining_seconds(deadline: NaiveDateTime, now: NaiveDateTime) -> i64 {
     (deadline - now).num_seconds().max(0)
@@ -193,6 +199,11 @@ mod tests {
         assert!(accepts_saves(end, end + Duration::seconds(30)));
         assert!(!accepts_saves(end, end + Duration::seconds(31)));
         assert_eq!(remaining_seconds(end, end + Duration::seconds(5)), 0);
+        // The page reloads into the result just after saves stop.
+        assert_eq!(seconds_until_closed(end, end - Duration::seconds(60)), 91);
+        assert_eq!(seconds_until_closed(end, end + Duration::seconds(30)), 1);
+        let closed = end + Duration::seconds(seconds_until_closed(end, end));
+        assert!(!accepts_saves(end, closed));
     }
 
     #[test]

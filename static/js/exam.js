@@ -18,6 +18,10 @@
   var tokenInput = form.querySelector('input[name="csrf_token"]');
   var queueKey = 'ecitizen-exam-queue-' + form.getAttribute('data-attempt');
   var deadline = Date.now() + Number(timer.getAttribute('data-remaining')) * 1000;
+  // When the server stops taking saves (deadline plus grace); reloading
+  // then shows the result, since the server submits the attempt on sight.
+  var closes = Date.now() + Number(timer.getAttribute('data-closes')) * 1000;
+  var reloading = false;
   var announced = {};
   var flushing = false;
 
@@ -161,6 +165,17 @@
         announcer.textContent = announcer.getAttribute('data-' + mark[1]);
       }
     });
+    if (left === 0 && !announced.over) {
+      announced.over = true;
+      showBanner(announcer.getAttribute('data-over'));
+      flush();
+    }
+    // Once the attempt has closed, and the answers kept here were sent (or
+    // can no longer be), the reloaded page is the result.
+    if (Date.now() >= closes && !reloading && navigator.onLine !== false && !flushing) {
+      reloading = true;
+      window.location.reload();
+    }
   }
 
   timer.setAttribute('role', 'timer');

@@ -30,6 +30,7 @@ exam-question-of = Question { $number } of { $total }
 exam-ends-at = The exam ends at { $time }.
 exam-ten-minutes = 10 minutes left.
 exam-five-minutes = 5 minutes left.
+exam-time-up = Time is up. Your saved answers are being submitted; your result will appear on this page.
 exam-one-minute = 1 minute left.
 exam-offline = Your answers could not be sent. They are kept on this device and will be sent as soon as the connection is back.
 exam-offline-move = You are offline, so you cannot move to another question yet. Your answers are kept on this device; please wait until the connection is back.

@@ -199,6 +199,9 @@ pub struct AttemptPage {
     pub seq: i64,
     pub grid: Vec<GridCell>,
     pub remaining_seconds: i64,
+    /// Seconds until the attempt closes (deadline plus grace): the page's
+    /// script then reloads it, and the server shows the result.
+    pub closes_in_seconds: i64,
     /// The local clock time the exam ends, for pages without JavaScript.
     pub ends_at: String,
     pub problem: Option<String>,
@@ -343,6 +346,7 @@ fn render_question(
         seq: answer.map_or(0, |a| a.seq) + 1,
         grid,
         remaining_seconds: exam::remaining_seconds(loaded.attempt.deadline_at, db_now(now)),
+        closes_in_seconds: exam::seconds_until_closed(loaded.attempt.deadline_at, db_now(now)),
         ends_at: utc_to_local(loaded.attempt.deadline_at)
             .format("%H:%M")
             .to_string(),

@@ -222,3 +222,75 @@ async fn the_exam_can_be_completed_with_the_keyboard_alone() {
     assert!(says_passed(&chrome).await);
     chrome.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_countdown_warns_and_shows_the_result_when_time_is_up() {
+    if !super::enabled() {
+        return;
+    }
+    let (app, chrome, pin) = candidate(Options::default()).await;
+    chrome.open_in("/me/exam", "en").await;
+    chrome.fill("pin", &pin).await;
+    chrome.click("main form button[type=submit]").await;
+    let path = left(&chrome, "/me/exam").await;
+    let (attempt, _) = on_question(&chrome).await;
+    let deadline = app
+        .db
+        .read(move |conn| {
+            Ok::<_, ecitizen::db::DbError>(
+                ecitizen::db::models::exam::Attempt::find(conn, attempt)?
+                    .expect("attempt")
+                    .deadline_at,
+            )
+        })
+        .await
+        .expect("deadline")
+        .and_utc();
+
+    // Ten minutes and a second before the end (on the server's clock): the
+    // page turns the timer to its warning colour and tells screen readers.
+    app.clock.set(deadline - chrono::Duration::seconds(601));
+    chrome.open(&path).await;
+    let ten = chrome
+        .eval("return document.getElementById('timer-announce').dataset.ten")
+        .await;
+    until("the ten-minute announcement", || async {
+        chrome
+            .eval("return document.getElementById('timer-announce').textContent")
+            .await
+            == ten
+    })
+    .await;
+    assert_eq!(chrome.all("#timer.timer--warning").await.len(), 1);
+
+    // In the grace period the page says time is up; once the server has
+    // closed the attempt, the page reloads itself into the result.
+    app.clock.set(deadline + chrono::Duration::seconds(27));
+    chrome.open(&path).await;
+    until("the time-up message", || async {
+        chrome
+            .eval("return document.getElementById('save-banner').textContent")
+            .await
+            .as_str()
+            .is_some_and(|text| text.starts_with("Time is up"))
+    })
+    .await;
+    app.clock.advance(chrono::Duration::minutes(1));
+    until("the result page", || async {
+        chrome.current_path().await.ends_with("/result")
+    })
+    .await;
+    let status = app
+        .db
+        .read(move |conn| {
+            Ok::<_, ecitizen::db::DbError>(
+                ecitizen::db::models::exam::Attempt::find(conn, attempt)?
+                    .expect("attempt")
+                    .status,
+            )
+        })
+        .await
+        .expect("status");
+    assert_eq!(status, "expired");
+    chrome.quit().await;
+}
