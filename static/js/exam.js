@@ -120,7 +120,10 @@
 
   function retryLater() {
     setState('offline');
-    showBanner(banner.getAttribute('data-offline'));
+    // A message already shown (such as why the page cannot be left) stays.
+    if (banner.hidden) {
+      showBanner(banner.getAttribute('data-offline'));
+    }
     window.setTimeout(flush, 3000);
   }
 

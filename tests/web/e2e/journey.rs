@@ -152,7 +152,7 @@ async fn trainee_registers_and_enrols(app: &TestApp, cohort: i32) -> (Chrome, i3
     chrome
         .click(&format!("form[action='/cohorts/{cohort}/enroll'] button"))
         .await;
-    chrome.wait_for(".flash, [role=status]").await;
+    chrome.wait_for(".flash").await;
     let me = app
         .db
         .read(|conn| {
@@ -212,7 +212,12 @@ async fn trainer_marks_attendance_and_opens_a_sitting(
             chrome.assert_accessible("attendance").await;
         }
         chrome.click("button[name=all_present]").await;
-        chrome.wait_for(".flash, [role=status]").await;
+        chrome.wait_for(".flash").await;
+        let session_id = session.id;
+        until("the marks are stored", || async {
+            marks_of(app, session_id).await == 1
+        })
+        .await;
     }
     // Exam day: the Thursday after the last session.
     app.clock.set(at("2026-03-12T05:00:00Z"));
@@ -233,6 +238,23 @@ async fn trainer_marks_attendance_and_opens_a_sitting(
         .expect("the PIN")
         .to_owned();
     (chrome, pin)
+}
+
+/// How many attendance marks a session has.
+async fn marks_of(app: &TestApp, session: i32) -> i64 {
+    app.db
+        .read(move |conn| {
+            use diesel::prelude::*;
+            use ecitizen::db::schema::attendance;
+            Ok::<_, DbError>(
+                attendance::table
+                    .filter(attendance::session_id.eq(session))
+                    .count()
+                    .get_result::<i64>(conn)?,
+            )
+        })
+        .await
+        .expect("marks")
 }
 
 async fn network(chrome: &Chrome, offline: bool) {
@@ -394,7 +416,20 @@ async fn from_a_new_class_to_a_certificate_that_a_visitor_verifies() {
     office
         .click("form[action='/registrar/certificates/issue'] button[type=submit]")
         .await;
-    office.wait_for(".flash, [role=status]").await;
+    office.wait_for(".flash").await;
+    until("the certificate is issued", || async {
+        app.db
+            .read(|conn| {
+                Ok::<_, DbError>(
+                    ecitizen::db::models::certificate::Certificate::in_status(conn, "issued")?
+                        .len(),
+                )
+            })
+            .await
+            .expect("certificates")
+            == 1
+    })
+    .await;
     office.quit().await;
 
     trainee.open(urls::TRAINEE_HOME).await;
