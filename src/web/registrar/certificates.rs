@@ -89,6 +89,18 @@ pub struct DashboardPage {
     pub filter: QueueFilter,
     pub regions: Vec<Choice>,
     pub cohorts: Vec<Choice>,
+    /// A revocation refused for want of a reason: (certificate id, what the
+    /// field says), shown next to that certificate's reason field.
+    pub revoke_error: Option<(i32, &'static str)>,
+}
+
+impl DashboardPage {
+    /// The catalogue key of the error beside certificate `id`'s reason.
+    pub fn revoke_error_for(&self, id: &i32) -> Option<&'static str> {
+        self.revoke_error
+            .filter(|(failed, _)| failed == id)
+            .map(|(_, key)| key)
+    }
 }
 
 pub async fn show(
@@ -97,8 +109,17 @@ pub async fn show(
     state: web::Data<AppState>,
     filter: web::Query<QueueFilter>,
 ) -> Result<HttpResponse, AppError> {
+    render(ctx, &state, filter.into_inner(), None, StatusCode::OK).await
+}
+
+async fn render(
+    ctx: PageCtx,
+    state: &AppState,
+    filter: QueueFilter,
+    revoke_error: Option<(i32, &'static str)>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let filter = filter.into_inner();
     let query = filter.q.clone();
     let (pending, issued) = state
         .db
@@ -144,8 +165,9 @@ pub async fn show(
         filter,
         regions,
         cohorts,
+        revoke_error,
     };
-    Ok(HttpResponse::build(StatusCode::OK)
+    Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(page.render()?))
 }
@@ -206,6 +228,7 @@ pub struct RevokeForm {
 
 pub async fn revoke(
     req: HttpRequest,
+    ctx: PageCtx,
     registrar: Registrar,
     state: web::Data<AppState>,
     id: web::Path<i32>,
@@ -214,11 +237,20 @@ pub async fn revoke(
     let (id, by, now) = (id.into_inner(), registrar.id, state.clock().now());
     let reason = input.reason.trim().to_owned();
     if reason.is_empty() {
-        return Ok(flash::redirect(
-            &state.settings,
-            urls::REGISTRAR_HOME,
-            "flash-reason-required",
-        ));
+        // The page again, with the error beside this certificate's reason.
+        let number = state
+            .db
+            .read(move |conn| Ok::<_, AppError>(Certificate::find(conn, id)?))
+            .await?
+            .ok_or(AppError::NotFound)?
+            .number
+            .unwrap_or_default();
+        let filter = QueueFilter {
+            q: number,
+            ..QueueFilter::default()
+        };
+        let error = Some((id, "registrar-reason-required"));
+        return render(ctx, &state, filter, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let event = audit_event(
         &req,

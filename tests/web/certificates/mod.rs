@@ -397,6 +397,25 @@ async fn a_registrar_finds_a_certificate_by_number_code_or_name() {
     let nothing = search("100%_".to_owned()).await;
     assert!(nothing.contains("No certificate matches this search."));
 
+    // Revoking without a reason shows the page again, the error beside
+    // that certificate's reason field, and revokes nothing.
+    let refused = registrar
+        .post_form(
+            &format!("/registrar/certificates/{}/revoke?lang=en", first.id),
+            &[("reason", "  ")],
+        )
+        .await;
+    assert_eq!(refused.status().as_u16(), 422);
+    let refused = refused.text().await.expect("body");
+    assert!(
+        refused.contains(&format!(
+            "<p class=\"field-error\" id=\"revoke-{}-error\">Please give a reason.</p>",
+            first.id
+        )),
+        "{refused}"
+    );
+    assert_eq!(certificates(&app).await[0].status, "issued");
+
     // A revoked certificate is still found, marked, and offers no actions.
     registrar
         .post_form(
