@@ -223,13 +223,25 @@ impl Certificate {
         Ok(updated == 1)
     }
 
-    /// The certificate that replaced `id`, if any.
-    pub fn replacement_of(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Certificate>> {
-        certificates::table
-            .filter(certificates::replaces_id.eq(id))
-            .select(Certificate::as_select())
-            .first(conn)
-            .optional()
+    /// A certificate past pending, with the one that replaced it if it was
+    /// superseded: what the public and the holder are shown.
+    pub fn shown_with_replacement(
+        conn: &mut DbConnection,
+        certificate: Option<Certificate>,
+    ) -> QueryResult<Option<(Certificate, Option<Certificate>)>> {
+        let Some(certificate) = certificate.filter(|c| c.status != "pending") else {
+            return Ok(None);
+        };
+        let replacement = if certificate.status == "superseded" {
+            certificates::table
+                .filter(certificates::replaces_id.eq(certificate.id))
+                .select(Certificate::as_select())
+                .first(conn)
+                .optional()?
+        } else {
+            None
+        };
+        Ok(Some((certificate, replacement)))
     }
 
     /// Certificates past pending (issued, revoked or superseded), newest

@@ -150,17 +150,8 @@ async fn find(
     state
         .db
         .read(move |conn| {
-            let Some(certificate) =
-                Certificate::by_code(conn, &code)?.filter(|c| c.status != "pending")
-            else {
-                return Ok::<_, AppError>(None);
-            };
-            let replacement = if certificate.status == "superseded" {
-                Certificate::replacement_of(conn, certificate.id)?
-            } else {
-                None
-            };
-            Ok(Some((certificate, replacement)))
+            let found = Certificate::by_code(conn, &code)?;
+            Ok::<_, AppError>(Certificate::shown_with_replacement(conn, found)?)
         })
         .await
 }

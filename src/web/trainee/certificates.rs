@@ -41,17 +41,8 @@ pub async fn show(
     let (certificate, replacement) = state
         .db
         .read(move |conn| {
-            let Some(certificate) =
-                Certificate::find_own(conn, id, trainee_id)?.filter(|c| c.status != "pending")
-            else {
-                return Ok::<_, AppError>(None);
-            };
-            let replacement = if certificate.status == "superseded" {
-                Certificate::replacement_of(conn, certificate.id)?
-            } else {
-                None
-            };
-            Ok(Some((certificate, replacement)))
+            let found = Certificate::find_own(conn, id, trainee_id)?;
+            Ok::<_, AppError>(Certificate::shown_with_replacement(conn, found)?)
         })
         .await?
         .ok_or(AppError::NotFound)?;
