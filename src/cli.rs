@@ -94,6 +94,13 @@ pub enum Command {
         #[command(subcommand)]
         command: IssuerCommand,
     },
+    /// Copy the SQLite database to a file while the server runs (a
+    /// consistent snapshot). For PostgreSQL use `pg_dump`.
+    Backup {
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Check the audit log.
     Audit {
         #[command(subcommand)]
@@ -247,6 +254,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 format!("issuer key rotated: {old} retired (still published), {new} current"),
                 "restart the servers so they sign with the new key".to_owned(),
             ]);
+        }
+        Command::Backup { out } => {
+            if let crate::db::DatabaseUrl::Postgres(_) = settings.database {
+                anyhow::bail!(
+                    "this is a PostgreSQL database: back it up with pg_dump, \
+                     e.g. pg_dump --format=custom --file=ecitizen.dump <database URL>"
+                );
+            }
+            if out.exists() {
+                anyhow::bail!("{} exists already; choose a new file", out.display());
+            }
+            let db = Db::open(&settings).await?;
+            db.backup_sqlite(out.clone())
+                .await
+                .with_context(|| format!("cannot write the backup {}", out.display()))?;
+            let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+            print_facts(&[format!("backup written: {} ({size} bytes)", out.display())]);
         }
         Command::Audit {
             command: AuditCommand::Verify,

@@ -40,6 +40,8 @@ pub enum DbError {
     },
     #[error("the database task was cancelled")]
     Cancelled,
+    #[error("{0} is only possible with SQLite")]
+    SqliteOnly(&'static str),
 }
 
 type Pool = r2d2::Pool<connection::Manager>;
@@ -181,6 +183,23 @@ impl Db {
         actix_web::web::block(move || db.with_writer(migrations::revert_last))
             .await
             .map_err(|_| DbError::Cancelled)?
+    }
+
+    /// Writes a consistent copy of a SQLite database to `out` while the
+    /// server keeps running (`VACUUM INTO`: a snapshot, compacted). Refuses
+    /// to overwrite a file. PostgreSQL has `pg_dump` for this.
+    pub async fn backup_sqlite(&self, out: std::path::PathBuf) -> Result<(), DbError> {
+        if !matches!(self.url, DatabaseUrl::Sqlite(_)) {
+            return Err(DbError::SqliteOnly("a file backup"));
+        }
+        self.read(move |conn| {
+            use diesel::RunQueryDsl;
+            // `VACUUM INTO` takes a file name, not a bound parameter.
+            let name = out.to_string_lossy().replace('\'', "''");
+            diesel::sql_query(format!("VACUUM INTO '{name}'")).execute(conn)?;
+            Ok::<_, DbError>(())
+        })
+        .await
     }
 
     /// A real round trip to the database, for `/healthz`.

@@ -10,6 +10,7 @@ mod accounts;
 mod admin;
 mod attendance;
 mod authorization;
+mod backup;
 mod certificates;
 mod classes;
 mod demo;
