@@ -180,16 +180,18 @@ impl Issuer {
                 } else {
                     "retired"
                 };
-                serde_json::json!({
-                    "kid": kid,
-                    "alg": "Ed25519",
-                    "public_key": public_key,
-                    "status": status,
-                })
+                let mut entry = key_entry(&kid, &public_key);
+                entry["status"] = status.into();
+                entry
             })
             .collect();
         serde_json::json!({ "issuer": "e-Citizen Programme", "keys": keys })
     }
+}
+
+/// One key of a keys document (see [`parse_keys`]).
+fn key_entry(kid: &str, public_key: &str) -> serde_json::Value {
+    serde_json::json!({ "kid": kid, "alg": "Ed25519", "public_key": public_key })
 }
 
 fn new_seed() -> [u8; 32] {
@@ -224,15 +226,12 @@ pub fn rotate(files: &KeyFiles) -> std::io::Result<(String, String)> {
         create: false,
         ..files.clone()
     })?;
-    let retired = current.published();
-    let document = serde_json::json!({
-        "keys": retired
-            .iter()
-            .map(|(kid, public_key)| serde_json::json!({
-                "kid": kid, "alg": "Ed25519", "public_key": public_key,
-            }))
-            .collect::<Vec<_>>(),
-    });
+    let retired: Vec<serde_json::Value> = current
+        .published()
+        .iter()
+        .map(|(kid, public_key)| key_entry(kid, public_key))
+        .collect();
+    let document = serde_json::json!({ "keys": retired });
     let text = serde_json::to_string_pretty(&document).map_err(std::io::Error::other)?;
     let staged = files.retired.with_extension("json.new");
     std::fs::write(&staged, text)?;

@@ -8,7 +8,7 @@ use ecitizen::db::DbError;
 use ecitizen::db::models::attendance::AttendanceMark;
 use ecitizen::db::models::class_session::ClassSession;
 use ecitizen::db::models::exam::{Attempt, ExamSettings, NewExamSettings};
-use ecitizen::db::models::question::{NewQuestion, Question, QuestionOption};
+use ecitizen::db::models::question::{NewQuestion, Question};
 
 use crate::fixtures::{class, class_fields, trainee, venue};
 use crate::helpers::{TestApp, spawn_app_with};
@@ -24,9 +24,18 @@ pub(crate) fn at(text: &str) -> DateTime<Utc> {
 pub(crate) const EXAM_DAY: &str = "2026-03-23T05:00:00Z";
 
 pub(crate) async fn spawn_app() -> TestApp {
+    spawn_app_customized(|_| {}).await
+}
+
+/// An app whose sessions outlast the class and exam days the tests move
+/// through, with a chance to change other settings first.
+pub(crate) async fn spawn_app_customized(
+    customize: impl FnOnce(&mut ecitizen::config::Settings),
+) -> TestApp {
     spawn_app_with(|settings| {
         settings.session_idle = Duration::days(60);
         settings.session_lifetime = Duration::days(60);
+        customize(settings);
     })
     .await
 }
@@ -209,25 +218,27 @@ pub(crate) async fn options(
         .skip(1)
         .filter_map(|rest| rest.split('"').next().and_then(|id| id.parse().ok()))
         .collect();
-    let ids = shown.clone();
-    let right = app
-        .db
+    let right = right_options(app, shown.clone()).await;
+    (page, shown, right)
+}
+
+/// Which of the option ids `shown` are right, from the database, sorted.
+pub(crate) async fn right_options(app: &TestApp, shown: Vec<i32>) -> Vec<i32> {
+    app.db
         .read(move |conn| {
-            let all = QuestionOption::of_questions(conn, &[])?;
-            let _ = all;
             use diesel::prelude::*;
             use ecitizen::db::schema::question_options;
             Ok::<_, DbError>(
                 question_options::table
-                    .filter(question_options::id.eq_any(&ids))
+                    .filter(question_options::id.eq_any(&shown))
                     .filter(question_options::correct.eq(true))
+                    .order(question_options::id)
                     .select(question_options::id)
                     .load::<i32>(conn)?,
             )
         })
         .await
-        .expect("right options");
-    (page, shown, right)
+        .expect("right options")
 }
 
 pub(crate) async fn save_json(

@@ -6,18 +6,9 @@ use ecitizen::db::models::certificate::Certificate;
 use ecitizen::issuer::Issuer;
 
 use super::{issue_pending, pass_exam};
-use crate::exam::{open_sitting, ready};
-use crate::helpers::{TestApp, spawn_app_with};
+use crate::exam::{open_sitting, ready, spawn_app_customized as spawn_app};
+use crate::helpers::TestApp;
 use crate::people::{Browser, signed_in};
-
-async fn spawn_app(customize: impl FnOnce(&mut ecitizen::config::Settings)) -> TestApp {
-    spawn_app_with(|settings| {
-        settings.session_idle = chrono::Duration::days(60);
-        settings.session_lifetime = chrono::Duration::days(60);
-        customize(settings);
-    })
-    .await
-}
 
 /// A trainee with an issued certificate.
 async fn graduate(app: &TestApp) -> (Browser, Certificate) {

@@ -4,7 +4,7 @@
 use thirtyfour::prelude::*;
 
 use super::browser::{Chrome, Options};
-use super::steps::{choose_right, on_question, right_here, saved, until};
+use super::steps::{arrives, choose_right, on_question, right_here, saved, until};
 use crate::exam::{open_sitting, ready, spawn_app};
 use crate::helpers::TestApp;
 
@@ -21,10 +21,7 @@ async fn candidate(options: Options) -> (TestApp, Chrome, String) {
 
 /// Waits for the page at a path other than `from`; returns it.
 async fn left(chrome: &Chrome, from: &str) -> String {
-    chrome
-        .wait_for_path(|path| path != from)
-        .await
-        .unwrap_or_else(|| panic!("still on {from}"))
+    arrives(chrome, &format!("leaving {from}"), |path| path != from).await
 }
 
 /// Whether the result page says the exam was passed.

@@ -6,15 +6,15 @@
 //! certificate; a visitor opens the address in its QR code and sees it is
 //! valid. axe checks each page on the way.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use ecitizen::db::DbError;
 use ecitizen::db::models::class_session::ClassSession;
 use ecitizen::web::urls;
 
 use super::browser::Chrome;
 use super::steps::{
-    checked_options, choose_right, countdown_seconds, on_question, save_state, save_state_text,
-    saved, until, wait_saved,
+    arrives, checked_options, choose_right, countdown_seconds, on_question, save_state,
+    save_state_text, saved, until, wait_saved,
 };
 use crate::helpers::TestApp;
 use crate::people::{Person, create_person, emirates_id};
@@ -45,14 +45,6 @@ async fn choose_first(chrome: &Chrome, name: &str) {
     assert!(chosen.as_str().is_some_and(|v| !v.is_empty()), "{name}");
 }
 
-/// Waits for a path matching `test` and returns it.
-async fn arrives(chrome: &Chrome, what: &str, test: impl Fn(&str) -> bool) -> String {
-    match chrome.wait_for_path(test).await {
-        Some(path) => path,
-        None => panic!("{what}: still at {}", chrome.current_path().await),
-    }
-}
-
 /// The number at the end of a path (`/admin/cohorts/7` → 7).
 fn last_number(path: &str) -> i32 {
     path.split(['?', '#'])
@@ -60,12 +52,6 @@ fn last_number(path: &str) -> i32 {
         .and_then(|path| path.rsplit('/').next())
         .and_then(|id| id.parse().ok())
         .unwrap_or_else(|| panic!("no id in {path}"))
-}
-
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .expect("valid instant")
 }
 
 /// The admin creates a morning class of three sessions from Monday 9 March,
@@ -220,7 +206,7 @@ async fn trainer_marks_attendance_and_opens_a_sitting(
         .await;
     }
     // Exam day: the Thursday after the last session.
-    app.clock.set(at("2026-03-12T05:00:00Z"));
+    app.clock.set(crate::exam::at("2026-03-12T05:00:00Z"));
     chrome
         .open_in(&urls::with_id(urls::TRAINER_COHORT, cohort), "en")
         .await;

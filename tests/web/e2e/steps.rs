@@ -26,6 +26,14 @@ where
     }
 }
 
+/// Waits for a path passing `test` and returns it; panics naming `what`.
+pub async fn arrives(chrome: &Chrome, what: &str, test: impl Fn(&str) -> bool) -> String {
+    match chrome.wait_for_path(test).await {
+        Some(path) => path,
+        None => panic!("{what}: still at {}", chrome.current_path().await),
+    }
+}
+
 /// The attempt and question position of the question page on screen.
 pub async fn on_question(chrome: &Chrome) -> (i32, i32) {
     let path = chrome.current_path().await;
@@ -63,28 +71,9 @@ pub async fn checked_options(chrome: &Chrome) -> Vec<i32> {
     serde_json::from_value(ids).expect("option ids")
 }
 
-/// Which of `shown` are right, from the database.
-pub async fn right_of(app: &TestApp, shown: Vec<i32>) -> Vec<i32> {
-    app.db
-        .read(move |conn| {
-            use diesel::prelude::*;
-            use ecitizen::db::schema::question_options;
-            Ok::<_, DbError>(
-                question_options::table
-                    .filter(question_options::id.eq_any(&shown))
-                    .filter(question_options::correct.eq(true))
-                    .order(question_options::id)
-                    .select(question_options::id)
-                    .load::<i32>(conn)?,
-            )
-        })
-        .await
-        .expect("the right options")
-}
-
 /// The right options of the question on screen, sorted.
 pub async fn right_here(chrome: &Chrome, app: &TestApp) -> Vec<i32> {
-    right_of(app, shown_options(chrome).await).await
+    crate::exam::right_options(app, shown_options(chrome).await).await
 }
 
 /// Clicks the right options of the question on screen; returns them.
