@@ -5,68 +5,117 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::auth::session::db_now;
+use crate::db::models::attempt_grant::AttemptGrant;
+use crate::db::models::audit::{self, Actor};
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, Finish, Sitting};
 use crate::db::models::question::{Question, QuestionOption};
 use crate::db::models::user::User;
 use crate::db::{DbConnection, DbError};
-use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::exam::{self, Scored, StartRefusal};
+use crate::domain::resit;
 
-/// The trainee's seat, if they have one.
-fn seated_place(conn: &mut DbConnection, trainee_id: i32) -> Result<Option<Enrollment>, DbError> {
-    Ok(Enrollment::of_trainee(conn, trainee_id)?
-        .into_iter()
-        .find(|place| place.status() == EnrollmentStatus::Enrolled))
+/// How a start went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Started {
+    /// A new attempt (audited as a start).
+    New(i32),
+    /// The trainee's attempt already under way.
+    Resumed(i32),
 }
 
-/// Starts an attempt (or returns the open one). Checks, in order: an open
-/// sitting for the trainee's class, the PIN, eligibility, the number of
-/// attempts and the re-sit delay; then draws the questions by the blueprint
-/// and shuffles each question's options; both are stored.
+impl Started {
+    pub fn id(self) -> i32 {
+        match self {
+            Self::New(id) | Self::Resumed(id) => id,
+        }
+    }
+}
+
+/// A trainee's finished attempts at a course and the newest grant.
+pub fn record(
+    conn: &mut DbConnection,
+    trainee_id: i32,
+    course_id: i32,
+) -> Result<resit::Record, DbError> {
+    let finished = Attempt::of_trainee_course(conn, trainee_id, course_id)?
+        .into_iter()
+        .filter_map(|attempt| {
+            attempt.finished_at.map(|at| resit::Finished {
+                at,
+                passed: attempt.passed == Some(true) && attempt.status != "terminated",
+            })
+        })
+        .collect();
+    let granted_at = AttemptGrant::latest(conn, trainee_id, course_id)?.map(|g| g.granted_at);
+    Ok(resit::Record {
+        finished,
+        granted_at,
+    })
+}
+
+/// The limits in force.
+pub fn limits(settings: &ExamSettings) -> resit::Limits {
+    resit::Limits {
+        max_attempts: settings.max_attempts,
+        resit_hours: settings.resit_hours,
+    }
+}
+
+/// Starts an attempt (or returns the one under way). Checks, in order: a
+/// sitting accepting starts for one of the trainee's classes, its PIN,
+/// eligibility in that class, then the trainee's record at the course
+/// (a pass, the number of attempts, the re-sit delay); then draws the
+/// questions by the blueprint and shuffles each question's options; both
+/// are stored.
 pub fn start(
     conn: &mut DbConnection,
     trainee_id: i32,
     pin: &str,
     now: DateTime<Utc>,
-) -> Result<Result<i32, StartRefusal>, DbError> {
-    let Some(place) = seated_place(conn, trainee_id)? else {
-        return Ok(Err(StartRefusal::NotEligible));
-    };
-    let previous = Attempt::of_enrollment(conn, place.id)?;
-    if let Some(open) = previous.iter().find(|attempt| attempt.is_open()) {
-        return Ok(Ok(open.id));
+) -> Result<Result<Started, StartRefusal>, DbError> {
+    // A class that ended since the last sweep is settled first, so the
+    // places below are what the trainee's dashboard says.
+    crate::completion::settle_trainee(conn, trainee_id, now)?;
+    if let Some(open) = Attempt::of_trainee(conn, trainee_id)?
+        .into_iter()
+        .find(Attempt::is_open)
+    {
+        return Ok(Ok(Started::Resumed(open.id)));
     }
-    let Some(sitting) = Sitting::open_for(conn, place.cohort_id)? else {
+    let places: Vec<Enrollment> = Enrollment::of_trainee(conn, trainee_id)?
+        .into_iter()
+        .filter(|place| place.status().is_seated())
+        .collect();
+    let cohorts: Vec<i32> = places.iter().map(|place| place.cohort_id).collect();
+    let sittings = Sitting::open_for_cohorts(conn, &cohorts, db_now(now))?;
+    if sittings.is_empty() {
+        return Ok(Err(StartRefusal::NoSitting));
+    }
+    let typed = exam::normalise_pin(pin);
+    let Some(sitting) = sittings.into_iter().find(|sitting| sitting.pin == typed) else {
+        return Ok(Err(StartRefusal::WrongPin));
+    };
+    // Newest first, so a trainee placed in the class twice sits on the newer place.
+    let Some(place) = places
+        .into_iter()
+        .find(|place| place.cohort_id == sitting.cohort_id)
+    else {
         return Ok(Err(StartRefusal::NoSitting));
     };
-    if exam::normalise_pin(pin) != sitting.pin {
-        return Ok(Err(StartRefusal::WrongPin));
-    }
     if !crate::attendance::standing_of(conn, place.cohort_id, place.id, now)?.eligible() {
         return Ok(Err(StartRefusal::NotEligible));
     }
     let settings = ExamSettings::current(conn)?;
-    let finished: Vec<&Attempt> = previous
-        .iter()
-        .filter(|attempt| !attempt.is_open())
-        .collect();
-    if finished.iter().any(|attempt| attempt.passed == Some(true))
-        || finished.len() >= usize::try_from(settings.max_attempts).unwrap_or(0)
-    {
-        return Ok(Err(StartRefusal::AttemptsUsedUp));
-    }
-    if let Some(last) = finished
-        .iter()
-        .filter_map(|attempt| attempt.finished_at)
-        .max()
-        && db_now(now) < last + Duration::hours(i64::from(settings.resit_hours))
-    {
-        return Ok(Err(StartRefusal::ResitTooEarly));
+    match record(conn, trainee_id, place.course_id)?.next_step(limits(&settings), db_now(now)) {
+        resit::NextStep::Passed => return Ok(Err(StartRefusal::AlreadyPassed)),
+        resit::NextStep::UsedUp { .. } => return Ok(Err(StartRefusal::AttemptsUsedUp)),
+        resit::NextStep::ResitFrom { .. } => return Ok(Err(StartRefusal::ResitTooEarly)),
+        resit::NextStep::MaySit { .. } => {}
     }
     let available = [
         Question::active_ids(conn, 1)?,
@@ -93,11 +142,11 @@ pub fn start(
         Ok(id) => id,
         // A second start at the same moment: the index keeps one open attempt.
         Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-            let open = Attempt::of_enrollment(conn, place.id)?
+            let open = Attempt::of_trainee(conn, trainee_id)?
                 .into_iter()
                 .find(Attempt::is_open);
             return open
-                .map(|attempt| Ok(attempt.id))
+                .map(|attempt| Ok(Started::Resumed(attempt.id)))
                 .ok_or(DbError::Query(DieselError::NotFound));
         }
         Err(err) => return Err(err.into()),
@@ -124,7 +173,7 @@ pub fn start(
         let order: Vec<String> = order.iter().map(ToString::to_string).collect();
         AttemptQuestion::insert(conn, id, position, *question_id, &order.join(","))?;
     }
-    Ok(Ok(id))
+    Ok(Ok(Started::New(id)))
 }
 
 /// What happened to a save.
@@ -249,12 +298,32 @@ pub fn finish(
     Ok(finished)
 }
 
+/// Ends an attempt whose time ran out, with what was saved, and audits it
+/// as an automatic submission — whether the sweeper or a page load found
+/// it first. Returns whether this call ended it.
+pub fn expire(
+    conn: &mut DbConnection,
+    attempt: &Attempt,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    if !finish(conn, attempt, "expired", None, now)? {
+        return Ok(false);
+    }
+    let event = Actor::system().event(
+        "attempt.auto_submit",
+        format!("attempt:{}", attempt.id),
+        serde_json::json!({ "reason": "deadline passed" }),
+    );
+    audit::append(conn, &event, db_now(now))?;
+    Ok(true)
+}
+
 /// Finalizes every open attempt past its deadline and grace period with
 /// what was saved. Idempotent, and safe when several instances run it.
 pub fn sweep(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<Vec<i32>, DbError> {
     let mut finished = Vec::new();
     for attempt in Attempt::overdue(conn, db_now(now) - exam::GRACE)? {
-        if finish(conn, &attempt, "expired", None, now)? {
+        if expire(conn, &attempt, now)? {
             finished.push(attempt.id);
         }
     }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::auth::session::db_now;
 use crate::db::models::attendance::{self as marks, AttendanceMark, EligibilityOverride};
 use crate::db::models::class_session::ClassSession;
+use crate::db::models::sitting_permission::SittingPermission;
 use crate::db::{DbConnection, DbError};
 use crate::domain::attendance::{DEFAULT_THRESHOLD, Mark, SessionRecord, Standing};
 
@@ -46,6 +47,11 @@ pub fn overrides(
         .collect())
 }
 
+/// Whether a registrar allowed the class a sitting before its last session.
+pub fn early_sitting(conn: &mut DbConnection, cohort_id: i32) -> Result<bool, DbError> {
+    Ok(!SittingPermission::of_cohorts(conn, &[cohort_id])?.is_empty())
+}
+
 /// A place's standing from its class's sessions and its marks.
 pub fn standing(
     sessions: &[ClassSession],
@@ -53,6 +59,7 @@ pub fn standing(
     marks: &HashMap<(i32, i32), Mark>,
     overridden: Option<bool>,
     threshold: i32,
+    early_sitting: bool,
     now: DateTime<Utc>,
 ) -> Standing {
     let now = db_now(now);
@@ -64,7 +71,7 @@ pub fn standing(
             mark: marks.get(&(enrollment_id, session.id)).copied(),
         })
         .collect();
-    Standing::of(&records, threshold, overridden)
+    Standing::of(&records, threshold, overridden).with_early_sitting(early_sitting)
 }
 
 /// One place's standing, loading what it needs.
@@ -85,6 +92,7 @@ pub fn standing_of(
         &marks,
         overridden,
         threshold(conn)?,
+        early_sitting(conn, cohort_id)?,
         now,
     ))
 }

@@ -453,7 +453,6 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
         }
         // (trainee e-mail, class index)
         let places = [
-            ("mariam@ecitizen.demo", 2),
             ("ahmed@ecitizen.demo", 1),
             ("fatima@ecitizen.demo", 2),
             ("saeed@ecitizen.demo", 4),
@@ -474,7 +473,7 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
             }
         }
         // Attendance for the sessions already held in the class under way:
-        // Mariam attends (eligible), Fatima misses three (below 80 %).
+        // Fatima misses three (below 80 %).
         if let (Some(&running), Some(trainer)) =
             (cohorts.get(2), user("trainer.alain@ecitizen.demo"))
         {
@@ -483,10 +482,7 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
                     .into_iter()
                     .filter(|session| session.ends_at <= at && !session.is_cancelled())
                     .collect();
-            for (email, absent_from) in [
-                ("mariam@ecitizen.demo", usize::MAX),
-                ("fatima@ecitizen.demo", 1),
-            ] {
+            for (email, absent_from) in [("fatima@ecitizen.demo", 1)] {
                 let Some(trainee) = user(email) else { continue };
                 let Some(place) = crate::db::models::enrollment::Enrollment::active_in_course(
                     conn, trainee, course.id,
@@ -508,19 +504,18 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
                 }
             }
         }
-        // An open exam sitting for the class under way, so a visitor can
-        // sit the exam at once as Mariam (who has attended every session).
         let mut facts: Vec<String> = cohorts
             .iter()
             .map(|id| format!("demo class: /cohorts/{id}"))
             .collect();
-        if let (Some(&running), Some(trainer)) =
-            (cohorts.get(2), user("trainer.alain@ecitizen.demo"))
-        {
-            let pin = crate::domain::exam::pin(&mut rand::rng());
-            crate::db::models::exam::Sitting::insert(conn, running, &pin, trainer, at)?;
-            facts.push(format!("demo sitting: cohort {running} pin {pin}"));
-        }
+        facts.extend(seed_exam_day(
+            conn,
+            &user,
+            course.id,
+            venue_ids.get(1).copied(),
+            next_monday,
+            now,
+        )?);
         facts.extend(seed_graduates(
             conn,
             &settings,
@@ -533,6 +528,90 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
         Ok(facts)
     })
     .await
+}
+
+/// A class that ended last week, with its exam sitting open now, so a
+/// visitor can sit the exam at once as Mariam, who attended every session.
+/// The sitting is opened the way a trainer opens one, with the longest
+/// window, so it is still open for a while after the demo starts.
+fn seed_exam_day(
+    conn: &mut crate::db::DbConnection,
+    user: &dyn Fn(&str) -> Option<i32>,
+    course_id: i32,
+    venue_id: Option<i32>,
+    next_monday: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<String>, DbError> {
+    use crate::db::models::class_session::ClassSession;
+    use crate::db::models::cohort::CohortFields;
+    use crate::db::models::enrollment::Enrollment;
+    use crate::domain::enrollment::EnrollmentStatus;
+
+    let (Some(venue_id), Some(trainer), Some(trainee)) = (
+        venue_id,
+        user("trainer.alain@ecitizen.demo"),
+        user("mariam@ecitizen.demo"),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let start = next_monday - chrono::Duration::weeks(3);
+    let (starts, ends) = crate::domain::cohort::Period::Morning.default_hours();
+    let fields = CohortFields {
+        course_id,
+        venue_id,
+        period: "morning".to_owned(),
+        starts_time: starts,
+        ends_time: ends,
+        teaching_language: "ar".to_owned(),
+        audience: "women".to_owned(),
+        start_date: start,
+        weekdays: crate::domain::cohort::Weekdays::working_week().to_string(),
+        session_count: crate::domain::programme::DAILY_SESSIONS,
+        capacity: 18,
+        trainer_id: Some(trainer),
+        enrol_opens: start - chrono::Duration::days(21),
+        enrol_closes: start - chrono::Duration::days(1),
+        status: "open".to_owned(),
+    };
+    let cohort = crate::classes::create(conn, &fields, now)?;
+    let sessions = ClassSession::of_cohort(conn, cohort)?;
+    let queued = sessions
+        .first()
+        .map_or(db_now(now), |session| session.starts_at)
+        - chrono::Duration::days(7);
+    let place = Enrollment::insert(
+        conn,
+        cohort,
+        trainee,
+        course_id,
+        EnrollmentStatus::Enrolled,
+        Some("demo"),
+        queued,
+    )?;
+    for (index, session) in sessions.iter().enumerate() {
+        let mark = if index == 0 { "late" } else { "present" };
+        crate::db::models::attendance::AttendanceMark::set(
+            conn,
+            session.id,
+            place,
+            mark,
+            trainer,
+            session.starts_at,
+        )?;
+    }
+    let actor = crate::db::models::audit::Actor {
+        id: Some(trainer),
+        client_ip: None,
+    };
+    let window = Some(*crate::sittings::WINDOW_MINUTES.end());
+    let Some(Ok(opened)) = crate::sittings::open(conn, &actor, cohort, trainer, window, now)?
+    else {
+        return Ok(Vec::new());
+    };
+    let pin = crate::db::models::exam::Sitting::find(conn, opened.sitting_id)?
+        .map(|sitting| sitting.pin)
+        .unwrap_or_default();
+    Ok(vec![format!("demo sitting: cohort {cohort} pin {pin}")])
 }
 
 /// A class that finished five weeks ago, whose two graduates passed the
@@ -588,6 +667,7 @@ fn seed_graduates(
         cohort,
         &crate::domain::exam::pin(&mut rand::rng()),
         trainer,
+        at,
         at,
     )?;
     Sitting::close(conn, sitting, at)?;

@@ -264,6 +264,29 @@ diesel::table! {
         opened_by -> Integer,
         opened_at -> Timestamp,
         closed_at -> Nullable<Timestamp>,
+        closes_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sitting_permissions (id) {
+        id -> Integer,
+        cohort_id -> Integer,
+        reason -> Text,
+        granted_by -> Integer,
+        granted_at -> Timestamp,
+        sitting_id -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    attempt_grants (id) {
+        id -> Integer,
+        trainee_id -> Integer,
+        course_id -> Integer,
+        reason -> Text,
+        granted_by -> Integer,
+        granted_at -> Timestamp,
     }
 }
 
@@ -353,6 +376,8 @@ diesel::joinable!(users -> towns (town_id));
 diesel::joinable!(question_options -> questions (question_id));
 diesel::joinable!(sittings -> cohorts (cohort_id));
 diesel::joinable!(attempts -> sittings (sitting_id));
+diesel::joinable!(attempts -> enrollments (enrollment_id));
+diesel::joinable!(sitting_permissions -> cohorts (cohort_id));
 diesel::joinable!(attempt_questions -> attempts (attempt_id));
 diesel::joinable!(attempt_questions -> questions (question_id));
 diesel::joinable!(answers -> attempts (attempt_id));
@@ -394,4 +419,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     answers,
     certificates,
     certificate_counters,
+    sitting_permissions,
+    attempt_grants,
 );

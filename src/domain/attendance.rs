@@ -1,7 +1,9 @@
-//! Attendance and exam eligibility: a trainee may sit the exam when
-//! (present + late) ÷ sessions actually held ≥ the threshold (80 % unless an
-//! admin changes it). Cancelled sessions do not count; a session counts as
-//! held once it has ended. A registrar's override wins.
+//! Attendance and exam eligibility: once every planned session of the class
+//! has been held, a trainee may sit the exam when (present + late) ÷ sessions
+//! held ≥ the threshold (80 % unless an admin changes it). Cancelled sessions
+//! do not count; a session counts as held once it has ended. When a
+//! registrar allowed a sitting before the last session, the rule applies to
+//! the sessions held so far. A registrar's override for the trainee wins.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
@@ -41,6 +43,8 @@ pub struct Standing {
     pub threshold: i32,
     /// A registrar's decision, if any.
     pub overridden: Option<bool>,
+    /// A registrar allowed the class a sitting before its last session.
+    pub early_sitting: bool,
 }
 
 impl Standing {
@@ -60,7 +64,21 @@ impl Standing {
             planned: u32::try_from(counted.len()).unwrap_or(u32::MAX),
             threshold,
             overridden,
+            early_sitting: false,
         }
+    }
+
+    /// The same standing, in a class a registrar allowed an early sitting.
+    pub fn with_early_sitting(self, early_sitting: bool) -> Self {
+        Self {
+            early_sitting,
+            ..self
+        }
+    }
+
+    /// Every planned session has been held: the class has ended.
+    pub fn all_held(&self) -> bool {
+        self.planned > 0 && self.held >= self.planned
     }
 
     /// Attendance so far, in whole percent (100 before any session is held).
@@ -74,9 +92,18 @@ impl Standing {
             && i64::from(self.attended) * 100 >= i64::from(self.threshold) * i64::from(self.held)
     }
 
-    /// May sit the exam: the override if there is one, else the rule.
+    /// May sit the exam: the override if there is one, else the rule once
+    /// the class has ended (or on the sessions so far, for an early sitting).
     pub fn eligible(&self) -> bool {
-        self.overridden.unwrap_or_else(|| self.meets_rule())
+        self.overridden
+            .unwrap_or_else(|| (self.all_held() || self.early_sitting) && self.meets_rule())
+    }
+
+    /// On course: the rule holds on the sessions so far and can still hold
+    /// at the end (what the trainee and trainer see while the class runs).
+    pub fn on_track(&self) -> bool {
+        self.overridden
+            .unwrap_or_else(|| self.still_needed() <= self.remaining())
     }
 
     /// How many more sessions to attend so that, once every planned session
@@ -179,6 +206,31 @@ mod tests {
         assert_eq!(standing.still_needed(), 5);
         assert_eq!(standing.remaining(), 6);
         assert_eq!(standing.rate_percent(), 75);
+    }
+
+    #[test]
+    fn the_exam_comes_only_once_every_planned_session_is_held() {
+        // One session held and attended, nine still to come: on track, but
+        // not yet eligible, unless a registrar allowed an early sitting.
+        let mut plan = sessions(1, 0, 0, 0);
+        plan.extend((0..9).map(|_| SessionRecord {
+            cancelled: false,
+            held: false,
+            mark: None,
+        }));
+        let standing = Standing::of(&plan, 80, None);
+        assert!(standing.meets_rule() && standing.on_track());
+        assert!(!standing.all_held() && !standing.eligible());
+        assert!(standing.with_early_sitting(true).eligible());
+        // A cancelled session still to come does not hold the exam back.
+        let mut ended = sessions(9, 0, 0, 0);
+        ended.push(SessionRecord {
+            cancelled: true,
+            held: false,
+            mark: None,
+        });
+        assert!(Standing::of(&ended, 80, None).eligible());
+        assert!(Standing::of(&plan, 80, Some(true)).eligible());
     }
 
     #[test]

@@ -15,12 +15,24 @@ choices!(
         Withdrawn => "withdrawn",
         Cancelled => "cancelled",
         Moved => "moved",
+        // When its class ends, a seat becomes one of these by the
+        // attendance rule (and a registrar's override).
+        Completed => "completed",
+        NotCompleted => "not_completed",
     }
 );
 
 impl EnrollmentStatus {
+    /// The places that still hold a seat or a place in the queue.
     pub fn is_active(self) -> bool {
         matches!(self, Self::Enrolled | Self::Waitlisted)
+    }
+
+    /// The places that sat in the class: its roster, attendance and sittings.
+    pub const SEATED: [EnrollmentStatus; 3] = [Self::Enrolled, Self::Completed, Self::NotCompleted];
+
+    pub fn is_seated(self) -> bool {
+        Self::SEATED.contains(&self)
     }
 }
 
@@ -37,6 +49,8 @@ pub enum Refusal {
     Overlap,
     #[error("the class is not open")]
     NotOpen,
+    #[error("already passed this course")]
+    Passed,
 }
 
 impl Refusal {
@@ -47,15 +61,17 @@ impl Refusal {
             Self::WindowClosed => "enrol-refused-window",
             Self::Overlap => "enrol-refused-overlap",
             Self::NotOpen => "enrol-refused-not-open",
+            Self::Passed => "enrol-refused-passed",
         }
     }
 
-    pub const ALL: [Refusal; 5] = [
+    pub const ALL: [Refusal; 6] = [
         Self::AlreadyActive,
         Self::Audience,
         Self::WindowClosed,
         Self::Overlap,
         Self::NotOpen,
+        Self::Passed,
     ];
 }
 
@@ -69,6 +85,8 @@ pub struct Request<'a> {
     pub today: NaiveDate,
     /// The trainee already holds an active place in this course.
     pub has_active_place: bool,
+    /// The trainee has passed this course's exam already.
+    pub passed_course: bool,
     /// The class's sessions and those of the trainee's other active places.
     pub sessions: &'a [(NaiveDateTime, NaiveDateTime)],
     pub other_sessions: &'a [(NaiveDateTime, NaiveDateTime)],
@@ -83,6 +101,9 @@ pub fn check(request: &Request<'_>) -> Result<(), Refusal> {
     }
     if request.has_active_place {
         return Err(Refusal::AlreadyActive);
+    }
+    if request.passed_course {
+        return Err(Refusal::Passed);
     }
     if !request.audience.admits(request.gender) {
         return Err(Refusal::Audience);
@@ -125,6 +146,7 @@ mod tests {
             window: (date("2026-02-01"), date("2026-03-01")),
             today: date("2026-02-15"),
             has_active_place: false,
+            passed_course: false,
             sessions,
             other_sessions: others,
             ignore_window: false,

@@ -149,6 +149,7 @@ pub enum StartRefusal {
     WrongPin,
     NotEligible,
     AttemptsUsedUp,
+    AlreadyPassed,
     ResitTooEarly,
     NotEnoughQuestions,
 }
@@ -160,16 +161,18 @@ impl StartRefusal {
             Self::WrongPin => "exam-refused-pin",
             Self::NotEligible => "exam-refused-not-eligible",
             Self::AttemptsUsedUp => "exam-refused-attempts",
+            Self::AlreadyPassed => "exam-refused-passed",
             Self::ResitTooEarly => "exam-refused-resit",
             Self::NotEnoughQuestions => "exam-refused-bank",
         }
     }
 
-    pub const ALL: [StartRefusal; 6] = [
+    pub const ALL: [StartRefusal; 7] = [
         Self::NoSitting,
         Self::WrongPin,
         Self::NotEligible,
         Self::AttemptsUsedUp,
+        Self::AlreadyPassed,
         Self::ResitTooEarly,
         Self::NotEnoughQuestions,
     ];

@@ -8,6 +8,7 @@ pub mod assets;
 pub mod errors;
 pub mod forms;
 pub mod middleware;
+pub mod outlook;
 pub mod page;
 pub mod public;
 pub mod registrar;
@@ -55,6 +56,14 @@ pub fn audit_event(
         action,
         subject,
         details,
+        client_ip: Some(account::client_ip(req)),
+    }
+}
+
+/// The person behind a request, for the operations that audit it.
+pub fn audit_actor(req: &actix_web::HttpRequest, actor_id: i32) -> crate::db::models::audit::Actor {
+    crate::db::models::audit::Actor {
+        id: Some(actor_id),
         client_ip: Some(account::client_ip(req)),
     }
 }
@@ -137,6 +146,9 @@ routes! {
     urls::REGISTRAR_TRAINEE_ENROLL => { post: registrar::trainees::enroll },
     urls::REGISTRAR_TRAINEE_ACCOMMODATION => { post: registrar::trainees::set_accommodation },
     urls::REGISTRAR_ENROLLMENT_MOVE => { post: registrar::trainees::move_enrollment },
+    urls::REGISTRAR_TRAINEE_ATTEMPT_GRANTS => { post: registrar::exam_rules::grant_attempts },
+    urls::REGISTRAR_COHORTS => { get: registrar::exam_rules::cohorts },
+    urls::REGISTRAR_COHORT_EARLY_SITTING => { post: registrar::exam_rules::allow_early },
     urls::ADMIN_VENUES => { get: admin::venues::list, post: admin::venues::create },
     urls::ADMIN_VENUE => { get: admin::venues::edit, post: admin::venues::update },
     urls::ADMIN_VENUE_RETIRE => { post: admin::venues::retire },

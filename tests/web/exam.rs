@@ -645,10 +645,10 @@ async fn each_refusal_to_start_has_its_message_in_both_languages() {
         eligible,
         "ABCDEF",
         "لا توجد جلسة اختبار مفتوحة لصفك",
-        "There is no open exam sitting for your class",
+        "There is no exam sitting open for your class",
     )
     .await;
-    let (sitting, pin) = open_sitting(&app, &ready).await;
+    let (_, pin) = open_sitting(&app, &ready).await;
     refused(
         eligible,
         "ZZZZZZ",
@@ -676,14 +676,17 @@ async fn each_refusal_to_start_has_its_message_in_both_languages() {
         "You may try the exam again once the waiting time",
     )
     .await;
+    // Each re-sit is at a new sitting: the first one's window has closed.
     for _ in 0..2 {
         app.clock.advance(Duration::hours(73));
+        let (_, pin) = open_sitting(&app, &ready).await;
         let attempt = start(eligible, &pin).await;
         eligible
             .post_form(&format!("/attempts/{attempt}/submit"), &[])
             .await;
     }
     app.clock.advance(Duration::hours(73));
+    let (sitting, pin) = open_sitting(&app, &ready).await;
     refused(
         eligible,
         &pin,
@@ -700,7 +703,7 @@ async fn each_refusal_to_start_has_its_message_in_both_languages() {
         third,
         &pin,
         "لا توجد جلسة اختبار مفتوحة لصفك",
-        "There is no open exam sitting for your class",
+        "There is no exam sitting open for your class",
     )
     .await;
 }

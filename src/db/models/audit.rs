@@ -25,6 +25,9 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "enrollment.create",
     "enrollment.withdraw",
     "enrollment.move",
+    "enrollment.complete",
+    "enrollment.not_complete",
+    "enrollment.waitlist_ended",
     "cohort.create",
     "cohort.update",
     "cohort.cancel",
@@ -36,6 +39,8 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "accommodation.set",
     "sitting.open",
     "sitting.close",
+    "sitting.allow_early",
+    "attempt.grant",
     "attempt.start",
     "attempt.submit",
     "attempt.auto_submit",
@@ -88,6 +93,36 @@ pub struct Event {
     pub subject: String,
     pub details: serde_json::Value,
     pub client_ip: Option<String>,
+}
+
+/// Who causes a change, as the audit log records them: a person (or the
+/// system, with no id) and the address the request came from.
+#[derive(Clone, Debug, Default)]
+pub struct Actor {
+    pub id: Option<i32>,
+    pub client_ip: Option<String>,
+}
+
+impl Actor {
+    /// The system itself (the sweeper, a class ending).
+    pub fn system() -> Self {
+        Self::default()
+    }
+
+    pub fn event(
+        &self,
+        action: &'static str,
+        subject: String,
+        details: serde_json::Value,
+    ) -> Event {
+        Event {
+            actor_id: self.id,
+            action,
+            subject,
+            details,
+            client_ip: self.client_ip.clone(),
+        }
+    }
 }
 
 #[derive(Insertable)]

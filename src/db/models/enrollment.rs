@@ -141,6 +141,50 @@ impl Enrollment {
             .load(conn)
     }
 
+    /// A class's places that hold a seat (enrolled, or completed or not
+    /// completed once the class has ended), in queue order.
+    pub fn seated(conn: &mut DbConnection, cohort_id: i32) -> QueryResult<Vec<Enrollment>> {
+        let seated = EnrollmentStatus::SEATED.map(EnrollmentStatus::as_str);
+        enrollments::table
+            .filter(enrollments::cohort_id.eq(cohort_id))
+            .filter(enrollments::status.eq_any(seated))
+            .order((enrollments::queued_at, enrollments::id))
+            .select(Enrollment::as_select())
+            .load(conn)
+    }
+
+    /// The classes that still have active places (enrolled or wait-listed).
+    pub fn cohorts_with_active(conn: &mut DbConnection) -> QueryResult<Vec<i32>> {
+        enrollments::table
+            .filter(enrollments::status.eq_any(ACTIVE))
+            .select(enrollments::cohort_id)
+            .distinct()
+            .load(conn)
+    }
+
+    /// Moves a place from `from` to `to` as its class ends; false if it
+    /// had already changed (another instance settled it first).
+    pub fn settle(
+        conn: &mut DbConnection,
+        id: i32,
+        from: EnrollmentStatus,
+        to: EnrollmentStatus,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let updated = diesel::update(
+            enrollments::table
+                .find(id)
+                .filter(enrollments::status.eq(from.as_str())),
+        )
+        .set((
+            enrollments::status.eq(to.as_str()),
+            enrollments::ended_at.eq(now),
+            enrollments::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+        Ok(updated == 1)
+    }
+
     /// Ends a place (withdrawn, cancelled with its class, moved elsewhere).
     pub fn end(
         conn: &mut DbConnection,

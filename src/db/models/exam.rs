@@ -4,7 +4,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::{answers, attempt_questions, attempts, exam_settings, sittings};
+use crate::db::schema::{
+    answers, attempt_questions, attempts, enrollments, exam_settings, sittings,
+};
 
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = exam_settings)]
@@ -77,13 +79,22 @@ pub struct Sitting {
     pub pin: String,
     pub opened_by: i32,
     pub opened_at: NaiveDateTime,
-    /// No new starts once closed.
+    /// Closed early by the trainer.
     pub closed_at: Option<NaiveDateTime>,
+    /// The end of the sitting's window: no new starts from then on.
+    pub closes_at: NaiveDateTime,
 }
 
 impl Sitting {
-    pub fn is_open(&self) -> bool {
-        self.closed_at.is_none()
+    /// Whether attempts may start at `now` (UTC, as stored).
+    pub fn is_open(&self, now: NaiveDateTime) -> bool {
+        self.closed_at.is_none() && now < self.closes_at
+    }
+
+    /// When it stopped, or stops, accepting starts.
+    pub fn ends_at(&self) -> NaiveDateTime {
+        self.closed_at
+            .map_or(self.closes_at, |closed| closed.min(self.closes_at))
     }
 
     pub fn insert(
@@ -92,6 +103,7 @@ impl Sitting {
         pin: &str,
         by: i32,
         now: NaiveDateTime,
+        closes_at: NaiveDateTime,
     ) -> QueryResult<i32> {
         diesel::insert_into(sittings::table)
             .values((
@@ -99,6 +111,7 @@ impl Sitting {
                 sittings::pin.eq(pin),
                 sittings::opened_by.eq(by),
                 sittings::opened_at.eq(now),
+                sittings::closes_at.eq(closes_at),
             ))
             .returning(sittings::id)
             .get_result(conn)
@@ -112,15 +125,37 @@ impl Sitting {
             .optional()
     }
 
-    /// A class's open sitting, if any.
-    pub fn open_for(conn: &mut DbConnection, cohort_id: i32) -> QueryResult<Option<Sitting>> {
+    /// A class's sitting that accepts starts at `now`, if any.
+    pub fn open_for(
+        conn: &mut DbConnection,
+        cohort_id: i32,
+        now: NaiveDateTime,
+    ) -> QueryResult<Option<Sitting>> {
+        Ok(Self::open_for_cohorts(conn, &[cohort_id], now)?.pop())
+    }
+
+    /// The sittings of these classes that accept starts at `now`.
+    pub fn open_for_cohorts(
+        conn: &mut DbConnection,
+        cohort_ids: &[i32],
+        now: NaiveDateTime,
+    ) -> QueryResult<Vec<Sitting>> {
+        sittings::table
+            .filter(sittings::cohort_id.eq_any(cohort_ids))
+            .filter(sittings::closed_at.is_null())
+            .filter(sittings::closes_at.gt(now))
+            .order(sittings::id)
+            .select(Sitting::as_select())
+            .load(conn)
+    }
+
+    /// A class's sittings, newest first.
+    pub fn of_cohort(conn: &mut DbConnection, cohort_id: i32) -> QueryResult<Vec<Sitting>> {
         sittings::table
             .filter(sittings::cohort_id.eq(cohort_id))
-            .filter(sittings::closed_at.is_null())
             .order(sittings::id.desc())
             .select(Sitting::as_select())
-            .first(conn)
-            .optional()
+            .load(conn)
     }
 
     pub fn close(conn: &mut DbConnection, id: i32, now: NaiveDateTime) -> QueryResult<usize> {
@@ -237,6 +272,21 @@ impl Attempt {
         attempts::table
             .filter(attempts::trainee_id.eq(trainee_id))
             .order(attempts::id.desc())
+            .select(Attempt::as_select())
+            .load(conn)
+    }
+
+    /// A trainee's attempts at a course, across every class, oldest first.
+    pub fn of_trainee_course(
+        conn: &mut DbConnection,
+        trainee_id: i32,
+        course_id: i32,
+    ) -> QueryResult<Vec<Attempt>> {
+        attempts::table
+            .inner_join(enrollments::table)
+            .filter(attempts::trainee_id.eq(trainee_id))
+            .filter(enrollments::course_id.eq(course_id))
+            .order(attempts::id)
             .select(Attempt::as_select())
             .load(conn)
     }

@@ -1,5 +1,6 @@
 //! One module per table: the row struct, its insert struct, then its queries.
 
+pub mod attempt_grant;
 pub mod attendance;
 pub mod audit;
 pub mod certificate;
@@ -13,5 +14,6 @@ pub mod login_attempt;
 pub mod question;
 pub mod region;
 pub mod session;
+pub mod sitting_permission;
 pub mod user;
 pub mod venue;

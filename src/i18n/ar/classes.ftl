@@ -200,3 +200,13 @@ audit-session-cancel = إلغاء جلسة
 audit-session-move = نقل جلسة
 home-upcoming-title = صفوف تبدأ قريباً
 cohort-when-value = { $period }، { $hours }
+
+## انتهاء الصف
+enrol-refused-passed = اجتزت اختبار هذا المساق من قبل، فلا حاجة إلى صف آخر.
+enrollment-status-completed = أكمل الصف
+enrollment-status-not_completed = لم يُكمل الصف
+me-ended-in = انتهى صفك في { $venue }:
+me-on-track = حضرت ما يكفي من الجلسات حتى الآن. يأتي الاختبار بعد آخر جلسة للصف.
+me-early-sitting = سمح المسجّل لصفك بجلسة اختبار مبكرة، وحضورك حتى الآن يستوفي الشرط.
+me-exam-title = اختبارك
+me-join-another = ابحث عن صف آخر

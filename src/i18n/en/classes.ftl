@@ -185,3 +185,13 @@ audit-session-cancel = Session cancelled
 audit-session-move = Session moved
 home-upcoming-title = Classes starting soon
 cohort-when-value = { $period }, { $hours }
+
+## The end of a class
+enrol-refused-passed = You have passed this course's exam already, so you do not need another class.
+enrollment-status-completed = Completed
+enrollment-status-not_completed = Not completed
+me-ended-in = Your class at { $venue } has ended:
+me-on-track = You have attended enough sessions so far. The exam comes after the class's last session.
+me-early-sitting = A registrar has allowed your class an early sitting, and your attendance so far meets the rule.
+me-exam-title = Your exam
+me-join-another = Find another class

@@ -20,9 +20,9 @@ exam-continue = Continue your exam
 exam-previous = Your results
 exam-passed = Passed
 exam-failed = Not passed
-exam-refused-no-sitting = There is no open exam sitting for your class. Your trainer opens it on the day of the exam.
+exam-refused-no-sitting = There is no exam sitting open for your class now. Your trainer opens it after the class's last session.
 exam-refused-pin = The PIN is not correct. Please check it with your trainer.
-exam-refused-not-eligible = You may not sit the exam yet: your attendance is not enough. See your page for details.
+exam-refused-not-eligible = You may not sit the exam yet: it comes once your class has ended, for those whose attendance meets the rule. See your page for details.
 exam-refused-attempts = You have no attempts left for this exam.
 exam-refused-resit = You may try the exam again once the waiting time after your last attempt has passed.
 exam-refused-bank = The exam cannot start: the question bank is incomplete. Please tell your trainer.
@@ -121,3 +121,63 @@ audit-attempt-auto-submit = Exam submitted at the deadline
 audit-attempt-extend = Exam time added
 audit-attempt-terminate = Exam ended by the invigilator
 audit-exam-settings = Exam settings changed
+
+## The exam at the end of the class: sittings with a window, early sittings, next steps
+exam-refused-passed = You have passed this exam already: your certificate follows.
+sittings-title = Exam sittings
+sitting-opened-at = opened
+sitting-closes-at = Accepts starts until
+sitting-closed-at = Closed at
+sitting-one-open = A sitting is open now: give the trainees its PIN from the sitting's board.
+sitting-early-allowed = A registrar has allowed this class a sitting before its last session. Reason:
+sitting-window = Minutes during which trainees may start
+sitting-window-hint = From 10 to 480 minutes. After that nobody new can start and the PIN no longer works; attempts already under way keep their own time.
+sitting-window-explained = After that the PIN no longer works; attempts under way keep their own time.
+sitting-no-sessions = This class has no sessions planned, so no sitting can be opened.
+sitting-after-last-session = The exam sitting can be opened once the class's last session has ended, on
+sitting-refused-not-ended = The class still has sessions to come. The sitting can be opened after the last session, or earlier if a registrar allows it.
+sitting-refused-not-running = A sitting can be opened only for a published class that has not been cancelled.
+sitting-refused-window = Enter a number of minutes from 10 to 480.
+early-sitting-class-ended = This class has ended: its trainer can open a sitting without a permission.
+early-sitting-not-running = Only a published class that has not been cancelled can have an early sitting.
+early-sitting-already = This class already has a permission its trainer has not used yet.
+flash-early-sitting-allowed = The class may now have one sitting before its last session. Its trainer can open it.
+flash-attempts-granted = A new series of attempts was granted.
+grant-refused-passed = This trainee has passed the exam: there is nothing to grant.
+grant-refused-attempts-left = This trainee still has attempts left.
+grant-refused-not-retrained = A new series can be granted once the trainee has completed a class that began after their last attempt.
+grant-hint = Every attempt is used. Once the trainee has completed a new class, you can grant a new series of attempts.
+grant-submit = Grant a new series of attempts
+exam-what-next = What happens next
+outlook-passed = The exam is passed.
+outlook-may-sit = { $left ->
+    [one] One attempt left (of { $max }): the exam can be sat at a sitting the trainer opens after the class's last session.
+   *[other] { $left } attempts left (of { $max }): the exam can be sat at a sitting the trainer opens after the class's last session.
+}
+outlook-resit-from = { $left ->
+    [one] The next attempt is possible from { $when } (UAE time). One attempt left (of { $max }).
+   *[other] The next attempt is possible from { $when } (UAE time). { $left } attempts left (of { $max }).
+}
+outlook-used-up = { $used ->
+    [one] The only attempt is used. After completing a new class, a registrar can grant a new series of attempts.
+   *[other] All { $used } attempts are used. After completing a new class, a registrar can grant a new series of attempts.
+}
+outlook-certificate-pending = Certificate: being prepared; a registrar issues it.
+outlook-certificate-issued = Certificate { $number } has been issued.
+outlook-certificate-revoked = Certificate { $number } has been revoked.
+registrar-cohorts-title = Classes and sittings
+registrar-cohorts-lead = A class's exam sitting can be opened once its last session has ended. Here a registrar can allow one sitting earlier (a make-up or an early exam), with a reason that is recorded.
+registrar-cohorts-none = No class is under way or about to start.
+registrar-last-session = Last session ends:
+registrar-early-used = { $count ->
+    [one] One early sitting has been held.
+   *[other] { $count } early sittings have been held.
+}
+registrar-early-waiting = An early sitting is allowed and waiting for the trainer. Reason:
+registrar-early-allow = Allow a sitting before the last session
+registrar-exam-record = Exam
+audit-enrollment-complete = Class completed
+audit-enrollment-not-complete = Class not completed
+audit-enrollment-waitlist-ended = Wait-list place ended with its class
+audit-sitting-allow-early = Early sitting allowed
+audit-attempt-grant = New series of attempts granted

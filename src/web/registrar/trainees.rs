@@ -117,6 +117,15 @@ impl PlaceRow {
     }
 }
 
+/// The trainee's exam standing, and a refused grant's reason and message.
+pub struct ExamPanel {
+    pub lines: Vec<String>,
+    /// Every attempt used: the registrar may grant a new series.
+    pub used_up: bool,
+    pub grant_reason: String,
+    pub grant_problem: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "registrar/trainee.html")]
 pub struct TraineePage {
@@ -125,6 +134,7 @@ pub struct TraineePage {
     pub places: Vec<PlaceRow>,
     pub classes: Vec<Choice>,
     pub problem: Option<String>,
+    pub exam: Option<ExamPanel>,
 }
 
 impl TraineePage {
@@ -139,6 +149,10 @@ impl TraineePage {
     pub fn has_active(&self) -> bool {
         self.places.iter().any(|place| place.active)
     }
+
+    pub fn grant_url(&self) -> String {
+        urls::with_id(urls::REGISTRAR_TRAINEE_ATTEMPT_GRANTS, self.trainee.id)
+    }
 }
 
 async fn render(
@@ -146,6 +160,35 @@ async fn render(
     state: &AppState,
     id: i32,
     problem: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    render_page(ctx, state, id, problem, None, status).await
+}
+
+/// The page again after a refused grant, the message beside its form.
+pub async fn render_with_grant_problem(
+    ctx: PageCtx,
+    state: &AppState,
+    id: i32,
+    grant: (String, String),
+) -> Result<HttpResponse, AppError> {
+    render_page(
+        ctx,
+        state,
+        id,
+        None,
+        Some(grant),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+async fn render_page(
+    ctx: PageCtx,
+    state: &AppState,
+    id: i32,
+    problem: Option<String>,
+    grant: Option<(String, String)>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let (lang, now) = (ctx.lang, state.clock().now());
@@ -168,7 +211,7 @@ async fn render(
                     }
                     None => None,
                 };
-                let seated = place.status() == EnrollmentStatus::Enrolled;
+                let seated = place.status().is_seated();
                 let standing = if seated {
                     Some(crate::attendance::standing_of(
                         conn,
@@ -221,10 +264,25 @@ async fn render(
                     ),
                 })
                 .collect();
-            Ok(Some((user, places, classes)))
+            let course = Enrollment::of_trainee(conn, id)?
+                .first()
+                .map(|place| place.course_id);
+            let outlook = course
+                .map(|course| crate::web::outlook::Outlook::load(conn, id, course, now))
+                .transpose()?;
+            Ok(Some((user, places, classes, outlook)))
         })
         .await?;
-    let (user, places, classes) = loaded.ok_or(AppError::NotFound)?;
+    let (user, places, classes, outlook) = loaded.ok_or(AppError::NotFound)?;
+    let (grant_reason, grant_problem) = grant.map_or((String::new(), None), |(typed, message)| {
+        (typed, Some(message))
+    });
+    let exam = outlook.map(|outlook| ExamPanel {
+        lines: outlook.lines(&ctx),
+        used_up: outlook.used_up(),
+        grant_reason,
+        grant_problem,
+    });
     let trainee = TraineeRow {
         id: user.id,
         name_ar: user.full_name_ar,
@@ -240,6 +298,7 @@ async fn render(
         places,
         classes,
         problem,
+        exam,
     };
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")

@@ -51,6 +51,17 @@ pub struct CurrentPlace {
 }
 
 impl CurrentPlace {
+    /// Still holding a seat or a place in the queue (not ended with its class).
+    pub fn is_active(&self) -> bool {
+        EnrollmentStatus::parse(&self.status).is_ok_and(EnrollmentStatus::is_active)
+    }
+
+    pub fn is_waitlisted(&self) -> bool {
+        EnrollmentStatus::parse(&self.status) == Ok(EnrollmentStatus::Waitlisted)
+    }
+}
+
+impl CurrentPlace {
     /// The session lines with their marks, for the attendance table.
     pub fn rows(&self) -> Vec<(&SessionLine, &str)> {
         self.sessions
@@ -84,6 +95,12 @@ pub struct DashboardPage {
     pub profile: Vec<ProfileLine>,
     /// Issued, revoked or superseded certificates: (link, number, status).
     pub certificates: Vec<(String, String, String)>,
+    /// What comes next at the exam, once the trainee has had a seat.
+    pub outlook: Vec<String>,
+    /// The exam page is where to go next (eligible, attempts left).
+    pub exam_next: bool,
+    /// Not passed yet: another class is open to them once this one ended.
+    pub may_join: bool,
 }
 
 pub async fn show(
@@ -94,11 +111,25 @@ pub async fn show(
     let id = trainee.id;
     let lang = ctx.lang;
     let now = state.clock().now();
-    let (user, towns, current, cancelled, certificates) = state
+    let (user, towns, current, cancelled, certificates, outlook) = state
         .db
         .read(move |conn| {
             let places = Enrollment::of_trainee(conn, id)?;
-            let current = match places.iter().find(|place| place.status().is_active()) {
+            // The active place, else the class the trainee last sat in.
+            let shown = places
+                .iter()
+                .find(|place| place.status().is_active())
+                .or_else(|| places.iter().find(|place| place.status().is_seated()));
+            let outlook = match places.iter().find(|place| place.status().is_seated()) {
+                Some(place) => Some(crate::web::outlook::Outlook::load(
+                    conn,
+                    id,
+                    place.course_id,
+                    now,
+                )?),
+                None => None,
+            };
+            let current = match shown {
                 Some(place) => {
                     let cohort = Cohort::find(conn, place.cohort_id)?;
                     let sessions = ClassSession::of_cohort(conn, place.cohort_id)?;
@@ -111,7 +142,7 @@ pub async fn show(
                         Some(cohort) => catalogue::cards(conn, vec![cohort], lang, now)?.pop(),
                         None => None,
                     };
-                    let seated = place.status() == EnrollmentStatus::Enrolled;
+                    let seated = place.status().is_seated();
                     let marks = crate::attendance::marks_by_place(conn, &[place.id])?;
                     let standing = if seated {
                         Some(crate::attendance::standing_of(
@@ -185,6 +216,7 @@ pub async fn show(
                 current,
                 cancelled,
                 certificates,
+                outlook,
             ))
         })
         .await?;
@@ -228,12 +260,25 @@ pub async fn show(
             false,
         ));
     }
+    let exam_next = current
+        .as_ref()
+        .and_then(|place| place.standing)
+        .is_some_and(|standing| standing.eligible())
+        && outlook
+            .as_ref()
+            .is_some_and(|o| matches!(o.next, crate::domain::resit::NextStep::MaySit { .. }));
+    let may_join = outlook
+        .as_ref()
+        .is_some_and(|o| o.next != crate::domain::resit::NextStep::Passed);
     let page = DashboardPage {
+        may_join,
         name: user.name(lang).to_owned(),
         current,
         cancelled,
         profile,
         certificates,
+        outlook: outlook.map(|o| o.lines(&ctx)).unwrap_or_default(),
+        exam_next,
         ctx,
     };
     Ok(Html::new(page.render()?))

@@ -11,11 +11,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::attempts::{self, Saved};
+use crate::attempts::{self, Saved, Started};
 use crate::auth::extractors::Trainee;
 use crate::auth::session::db_now;
 use crate::db::DbError;
 use crate::db::models::audit;
+use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings};
 use crate::db::models::question::{Question, QuestionOption};
 use crate::db::models::user::User;
@@ -144,18 +145,12 @@ pub async fn start(
     let outcome = state
         .db
         .write(move |conn| {
-            let before: Vec<i32> = Attempt::of_trainee(conn, trainee_id)?
-                .iter()
-                .map(|a| a.id)
-                .collect();
             let outcome = attempts::start(conn, trainee_id, &pin, now)?;
-            if let Ok(id) = outcome
-                && !before.contains(&id)
-            {
+            if let Ok(Started::New(id)) = outcome {
                 event.subject = format!("attempt:{id}");
                 audit::append(conn, &event, db_now(now))?;
             }
-            Ok::<_, DbError>(outcome)
+            Ok::<_, DbError>(outcome.map(Started::id))
         })
         .await?;
     match outcome {
@@ -250,7 +245,7 @@ async fn load(state: &AppState, id: i32, trainee_id: i32) -> Result<Loaded, AppE
             .db
             .write(move |conn| {
                 if let Some(attempt) = Attempt::find_own(conn, id, trainee_id)? {
-                    attempts::finish(conn, &attempt, "expired", None, now)?;
+                    attempts::expire(conn, &attempt, now)?;
                 }
                 Ok::<_, DbError>(())
             })
@@ -602,6 +597,8 @@ pub struct ResultPage {
     pub finished: String,
     /// (position, had a stored answer)
     pub receipt: Vec<(i32, bool)>,
+    /// What happens next: attempts left, the re-sit, the certificate.
+    pub next_steps: Vec<String>,
 }
 
 pub async fn result(
@@ -616,10 +613,21 @@ pub async fn result(
             .insert_header((header::LOCATION, attempt_url(loaded.attempt.id)))
             .finish());
     }
-    let settings_id = loaded.attempt.settings_id;
-    let settings = state
+    let (settings_id, place_id, now) = (
+        loaded.attempt.settings_id,
+        loaded.attempt.enrollment_id,
+        state.clock().now(),
+    );
+    let trainee_id = trainee.id;
+    let (settings, outlook) = state
         .db
-        .read(move |conn| Ok::<_, AppError>(ExamSettings::find(conn, settings_id)?))
+        .read(move |conn| {
+            let course = Enrollment::find(conn, place_id)?.map(|place| place.course_id);
+            let outlook = course
+                .map(|course| crate::web::outlook::Outlook::load(conn, trainee_id, course, now))
+                .transpose()?;
+            Ok::<_, AppError>((ExamSettings::find(conn, settings_id)?, outlook))
+        })
         .await?;
     let receipt = loaded
         .drawn
@@ -637,6 +645,7 @@ pub async fn result(
     let format =
         |at: chrono::NaiveDateTime| utc_to_local(at).format("%Y-%m-%d %H:%M:%S").to_string();
     let body = ResultPage {
+        next_steps: outlook.map(|o| o.lines(&ctx)).unwrap_or_default(),
         pass_percent: settings.pass_percent,
         started: format(loaded.attempt.started_at),
         finished: loaded.attempt.finished_at.map(format).unwrap_or_default(),

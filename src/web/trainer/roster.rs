@@ -1,11 +1,13 @@
 //! `GET /trainer/cohorts/{id}`: a trainer's class: the roster with contacts
 //! and target groups, the attendance grid (sessions × trainees) with each
-//! trainee's rate and eligibility (low attendance highlighted), and the
-//! wait-list. Another trainer's class is a 404.
+//! trainee's rate and eligibility (low attendance highlighted), the exam
+//! sittings (and whether one may be opened yet), and the wait-list.
+//! Another trainer's class is a 404.
 
 use std::collections::HashMap;
 
-use actix_web::web::{self, Html};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::attendance as standing;
@@ -13,10 +15,13 @@ use crate::auth::extractors::Trainer;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
+use crate::db::models::exam::{ExamSettings, Sitting};
+use crate::db::models::sitting_permission::SittingPermission;
 use crate::db::models::user::User;
 use crate::domain::attendance::Standing;
 use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::mobile::Mobile;
+use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
 use crate::web::page::PageCtx;
 use crate::web::public::catalogue::{self, CohortCard};
@@ -45,6 +50,39 @@ pub struct RosterRow {
     pub standing: Standing,
 }
 
+/// One of the class's sittings.
+pub struct SittingLine {
+    pub url: String,
+    pub opened: String,
+    pub ends: String,
+    pub open: bool,
+}
+
+/// What the page says about the exam sitting.
+pub struct SittingPanel {
+    /// Every planned session has been held.
+    pub class_ended: bool,
+    /// When the last planned session ends (local time), if there is one.
+    pub last_session: String,
+    /// The reason of a registrar's permission not yet used.
+    pub permission: Option<String>,
+    pub sittings: Vec<SittingLine>,
+    /// The window field as typed (or its default).
+    pub window_minutes: String,
+    /// Why opening was refused, shown beside the field.
+    pub problem: Option<String>,
+}
+
+impl SittingPanel {
+    pub fn may_open(&self) -> bool {
+        self.class_ended || self.permission.is_some()
+    }
+
+    pub fn any_open(&self) -> bool {
+        self.sittings.iter().any(|sitting| sitting.open)
+    }
+}
+
 impl RosterPage {
     pub fn sittings_url(&self) -> String {
         urls::with_id(urls::TRAINER_COHORT_SITTINGS, self.card.id)
@@ -59,6 +97,7 @@ pub struct RosterPage {
     pub sessions: Vec<SessionColumn>,
     pub rows: Vec<RosterRow>,
     pub waitlist: Vec<String>,
+    pub sitting: SittingPanel,
 }
 
 pub async fn show(
@@ -66,9 +105,57 @@ pub async fn show(
     trainer: Trainer,
     state: web::Data<AppState>,
     id: web::Path<i32>,
-) -> Result<Html, AppError> {
-    let (cohort_id, trainer_id, lang, now) =
-        (id.into_inner(), trainer.id, ctx.lang, state.clock().now());
+) -> Result<HttpResponse, AppError> {
+    render(
+        ctx,
+        &state,
+        trainer.id,
+        id.into_inner(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The sittings part of the page, from the class's sessions and sittings.
+fn sitting_panel(
+    conn: &mut crate::db::DbConnection,
+    cohort_id: i32,
+    sessions: &[ClassSession],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<SittingPanel, crate::db::DbError> {
+    let now_db = crate::auth::session::db_now(now);
+    let last = crate::sittings::last_session_end(sessions);
+    let local = |at: chrono::NaiveDateTime| utc_to_local(at).format("%Y-%m-%d %H:%M").to_string();
+    let settings = ExamSettings::current(conn)?;
+    Ok(SittingPanel {
+        class_ended: last.is_some_and(|end| end <= now_db),
+        last_session: last.map(local).unwrap_or_default(),
+        permission: SittingPermission::unused_for(conn, cohort_id)?.map(|p| p.reason),
+        sittings: Sitting::of_cohort(conn, cohort_id)?
+            .into_iter()
+            .map(|sitting| SittingLine {
+                url: urls::with_id(urls::TRAINER_SITTING, sitting.id),
+                opened: local(sitting.opened_at),
+                ends: local(sitting.ends_at()),
+                open: sitting.is_open(now_db),
+            })
+            .collect(),
+        window_minutes: crate::sittings::default_window_minutes(&settings).to_string(),
+        problem: None,
+    })
+}
+
+/// The page, with a refusal to open a sitting beside its field.
+pub async fn render(
+    ctx: PageCtx,
+    state: &AppState,
+    trainer_id: i32,
+    cohort_id: i32,
+    refused: Option<(String, String)>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let (lang, now) = (ctx.lang, state.clock().now());
     let loaded = state
         .db
         .read(move |conn| {
@@ -78,12 +165,14 @@ pub async fn show(
                 return Ok::<_, AppError>(None);
             };
             let sessions = ClassSession::of_cohort(conn, cohort_id)?;
-            let enrolled = Enrollment::of_cohort(conn, cohort_id, EnrollmentStatus::Enrolled)?;
+            let enrolled = Enrollment::seated(conn, cohort_id)?;
             let waiting = Enrollment::of_cohort(conn, cohort_id, EnrollmentStatus::Waitlisted)?;
             let ids: Vec<i32> = enrolled.iter().map(|place| place.id).collect();
             let marks = standing::marks_by_place(conn, &ids)?;
             let overrides = standing::overrides(conn, &ids)?;
             let threshold = standing::threshold(conn)?;
+            let early = standing::early_sitting(conn, cohort_id)?;
+            let panel = sitting_panel(conn, cohort_id, &sessions, now)?;
             let mut people: HashMap<i32, User> = HashMap::new();
             for place in enrolled.iter().chain(&waiting) {
                 if let Some(user) = User::find(conn, place.trainee_id)? {
@@ -93,13 +182,18 @@ pub async fn show(
             let card = catalogue::cards(conn, vec![cohort], lang, now)?.pop();
             Ok(card.map(|card| {
                 (
-                    card, sessions, enrolled, waiting, marks, overrides, threshold, people,
+                    card, sessions, enrolled, waiting, marks, overrides, threshold, early, panel,
+                    people,
                 )
             }))
         })
         .await?;
-    let (card, sessions, enrolled, waiting, marks, overrides, threshold, people) =
+    let (card, sessions, enrolled, waiting, marks, overrides, threshold, early, mut panel, people) =
         loaded.ok_or(AppError::NotFound)?;
+    if let Some((typed, problem)) = refused {
+        panel.window_minutes = typed;
+        panel.problem = Some(problem);
+    }
     let columns = sessions
         .iter()
         .map(|session| SessionColumn {
@@ -143,7 +237,7 @@ pub async fn show(
                     })
                     .collect(),
                 standing: standing::standing(
-                    &sessions, place.id, &marks, overridden, threshold, now,
+                    &sessions, place.id, &marks, overridden, threshold, early, now,
                 ),
             })
         })
@@ -156,14 +250,17 @@ pub async fn show(
                 .map(|user| user.name(lang).to_owned())
         })
         .collect();
-    Ok(Html::new(
-        RosterPage {
-            ctx,
-            card,
-            sessions: columns,
-            rows,
-            waitlist,
-        }
-        .render()?,
-    ))
+    let body = RosterPage {
+        ctx,
+        card,
+        sessions: columns,
+        rows,
+        waitlist,
+        sitting: panel,
+    }
+    .render()?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body))
 }

@@ -1,7 +1,8 @@
-//! Invigilation: a trainer opens a sitting for their class (a 6-character
-//! PIN valid while it is open), watches the live board, adds minutes to one
-//! attempt or ends it for an irregularity (both with a reason), and closes
-//! the sitting. Everything is audited; another trainer's sitting is a 404.
+//! Invigilation: a trainer opens a sitting for their class once its last
+//! session has taken place (a 6-character PIN valid for the sitting's
+//! window), watches the live board, adds minutes to one attempt or ends it
+//! for an irregularity (both with a reason), and closes the sitting early.
+//! Everything is audited; another trainer's sitting is a 404.
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -14,14 +15,14 @@ use crate::auth::{flash, session::db_now};
 use crate::db::models::audit;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
-use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, Sitting};
+use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, Sitting};
 use crate::db::models::user::User;
 use crate::db::{DbConnection, DbError};
-use crate::domain::enrollment::EnrollmentStatus;
-use crate::domain::exam;
+use crate::domain::{exam, resit};
 use crate::error::AppError;
+use crate::sittings::OpenRefusal;
 use crate::web::page::PageCtx;
-use crate::web::{AppState, audit_event, urls};
+use crate::web::{AppState, audit_actor, audit_event, urls};
 
 /// The sitting if it belongs to one of this trainer's classes.
 fn own_sitting(
@@ -40,47 +41,63 @@ fn own_sitting(
     Ok(Some((sitting, cohort)))
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct OpenForm {
+    /// How long the sitting accepts starts, in minutes.
+    pub window_minutes: String,
+}
+
 /// `POST /trainer/cohorts/{id}/sittings`: opens a sitting (or returns to
-/// the one already open).
+/// the one already open). Refused, with the reason beside the field, while
+/// the class still has sessions to come and no registrar allowed it.
 pub async fn open(
     req: HttpRequest,
+    ctx: PageCtx,
     trainer: Trainer,
     state: web::Data<AppState>,
     id: web::Path<i32>,
+    input: web::Form<OpenForm>,
 ) -> Result<HttpResponse, AppError> {
     let (cohort_id, trainer_id, now) = (id.into_inner(), trainer.id, state.clock().now());
-    let mut event = audit_event(
-        &req,
-        Some(trainer_id),
-        "sitting.open",
-        format!("cohort:{cohort_id}"),
-        serde_json::json!({}),
-    );
-    let sitting = state
+    let actor = audit_actor(&req, trainer_id);
+    let typed = input.window_minutes.trim().to_owned();
+    // Left empty: the default window; anything else must be a number in range.
+    let window = if typed.is_empty() {
+        None
+    } else {
+        Some(typed.parse::<i32>().unwrap_or(0))
+    };
+    let outcome = state
         .db
-        .write(move |conn| {
-            let Some(_) = Cohort::find(conn, cohort_id)?
-                .filter(|cohort| cohort.trainer_id == Some(trainer_id))
-            else {
-                return Ok::<_, DbError>(None);
-            };
-            if let Some(open) = Sitting::open_for(conn, cohort_id)? {
-                return Ok(Some(open.id));
-            }
-            let pin = exam::pin(&mut rand::rng());
-            let id = Sitting::insert(conn, cohort_id, &pin, trainer_id, db_now(now))?;
-            event.details = serde_json::json!({ "sitting": id });
-            audit::append(conn, &event, db_now(now))?;
-            Ok(Some(id))
-        })
+        .write(move |conn| crate::sittings::open(conn, &actor, cohort_id, trainer_id, window, now))
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(HttpResponse::SeeOther()
-        .insert_header((
-            header::LOCATION,
-            urls::with_id(urls::TRAINER_SITTING, sitting),
-        ))
-        .finish())
+    let refusal = match outcome {
+        Ok(opened) => {
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((
+                    header::LOCATION,
+                    urls::with_id(urls::TRAINER_SITTING, opened.sitting_id),
+                ))
+                .finish());
+        }
+        Err(refusal) => refusal,
+    };
+    let problem = match refusal {
+        OpenRefusal::ClassNotEnded { .. } => ctx.t("sitting-refused-not-ended"),
+        OpenRefusal::ClassNotRunning => ctx.t("sitting-refused-not-running"),
+        OpenRefusal::BadWindow => ctx.t("sitting-refused-window"),
+    };
+    super::roster::render(
+        ctx,
+        &state,
+        trainer_id,
+        cohort_id,
+        Some((typed, problem)),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 /// A candidate on the live board.
@@ -101,6 +118,10 @@ pub struct Candidate {
 pub struct SittingPage {
     pub ctx: PageCtx,
     pub sitting: Sitting,
+    /// Accepting starts now.
+    pub open: bool,
+    /// When it stops (or stopped) accepting starts, local time.
+    pub ends: String,
     pub venue: String,
     pub candidates: Vec<Candidate>,
 }
@@ -128,19 +149,24 @@ pub async fn board(
             let venue = crate::db::models::venue::Venue::find(conn, cohort.venue_id)?
                 .map(|v| v.name(lang).to_owned())
                 .unwrap_or_default();
-            let threshold_places =
-                Enrollment::of_cohort(conn, cohort.id, EnrollmentStatus::Enrolled)?;
+            let places = Enrollment::seated(conn, cohort.id)?;
             let attempts = Attempt::of_sitting(conn, sitting_id)?;
+            let settings = ExamSettings::current(conn)?;
             let mut candidates = Vec::new();
-            for place in threshold_places {
-                let eligible =
-                    crate::attendance::standing_of(conn, cohort.id, place.id, now)?.eligible();
+            for place in places {
                 let attempt = attempts
                     .iter()
                     .filter(|a| a.enrollment_id == place.id)
                     .max_by_key(|a| a.id);
-                if !eligible && attempt.is_none() {
-                    continue;
+                // Listed: whoever started here, and whoever may still start.
+                if attempt.is_none() {
+                    let eligible =
+                        crate::attendance::standing_of(conn, cohort.id, place.id, now)?.eligible();
+                    let next = attempts::record(conn, place.trainee_id, place.course_id)?
+                        .next_step(attempts::limits(&settings), db_now(now));
+                    if !eligible || !matches!(next, resit::NextStep::MaySit { .. }) {
+                        continue;
+                    }
                 }
                 let name = User::find(conn, place.trainee_id)?
                     .map(|u| u.name(lang).to_owned())
@@ -174,6 +200,10 @@ pub async fn board(
     let (sitting, venue, candidates) = loaded.ok_or(AppError::NotFound)?;
     let body = SittingPage {
         ctx,
+        open: sitting.is_open(db_now(now)),
+        ends: crate::domain::schedule::utc_to_local(sitting.ends_at())
+            .format("%H:%M")
+            .to_string(),
         sitting,
         venue,
         candidates,
@@ -207,6 +237,7 @@ async fn act(
     action: &'static str,
 ) -> Result<HttpResponse, AppError> {
     let (trainer_id, now) = (trainer.id, state.clock().now());
+    let actor = audit_actor(&req, trainer_id);
     let reason = input.reason.trim().to_owned();
     let attempt_id = input.attempt_id.trim().parse::<i32>().ok();
     let minutes = input.minutes.trim().parse::<i32>().ok();
@@ -222,8 +253,7 @@ async fn act(
         .write(move |conn| {
             let Some((sitting, _)) = own_sitting(conn, sitting_id, trainer_id)? else { return Ok::<_, DbError>(None) };
             if action == "sitting.close" {
-                Sitting::close(conn, sitting.id, db_now(now))?;
-                audit::append(conn, &event, db_now(now))?;
+                crate::sittings::close(conn, &actor, &sitting, now)?;
                 return Ok(Some(Outcome::Done("flash-sitting-closed")));
             }
             if reason.is_empty() {

@@ -31,7 +31,7 @@ pub struct DemoSite {
     /// Khalifa: graduated, with an issued certificate.
     pub graduate: Login,
     /// The class under way (sessions held, attendance, an open sitting).
-    pub running_class: i32,
+    pub exam_class: i32,
     /// A session of it already held.
     pub held_session: i32,
     pub open_sitting: i32,
@@ -81,7 +81,7 @@ pub async fn demo_site() -> DemoSite {
             .unwrap_or_else(|| panic!("the demo prints {prefix}"))
             .to_owned()
     };
-    let (running_class, pin) = facts
+    let (exam_class, pin) = facts
         .iter()
         .find_map(|line| line.strip_prefix("demo sitting: cohort "))
         .and_then(|rest| rest.split_once(" pin "))
@@ -100,12 +100,12 @@ pub async fn demo_site() -> DemoSite {
     let ids = app
         .db
         .read(move |conn| {
-            let held_session = ClassSession::of_cohort(conn, running_class)?
+            let held_session = ClassSession::of_cohort(conn, exam_class)?
                 .into_iter()
                 .find(|session| session.ends_at <= now.naive_utc())
                 .expect("a session held")
                 .id;
-            let open_sitting = Sitting::open_for(conn, running_class)?
+            let open_sitting = Sitting::open_for(conn, exam_class, now.naive_utc())?
                 .expect("an open sitting")
                 .id;
             let graduate_attempt = Attempt::of_trainee(conn, khalifa)?[0].id;
@@ -129,7 +129,7 @@ pub async fn demo_site() -> DemoSite {
         trainer: login("trainer", "trainer.alain"),
         examinee,
         graduate,
-        running_class,
+        exam_class,
         held_session: ids.0,
         open_sitting: ids.1,
         examinee_id,

@@ -77,7 +77,7 @@ pub fn pages(site: &DemoSite) -> Vec<Page> {
         page(
             urls::COHORT,
             Visitor,
-            with_id(urls::COHORT, site.running_class),
+            with_id(urls::COHORT, site.exam_class),
         ),
         page(urls::REGISTER, Visitor, urls::REGISTER.to_owned()),
         page(urls::LOGIN, Visitor, urls::LOGIN.to_owned()),
@@ -141,7 +141,7 @@ pub fn pages(site: &DemoSite) -> Vec<Page> {
         page(
             urls::TRAINER_COHORT,
             Trainer,
-            with_id(urls::TRAINER_COHORT, site.running_class),
+            with_id(urls::TRAINER_COHORT, site.exam_class),
         ),
         page(
             urls::TRAINER_SESSION_ATTENDANCE,
@@ -157,6 +157,11 @@ pub fn pages(site: &DemoSite) -> Vec<Page> {
             urls::REGISTRAR_HOME,
             Registrar,
             urls::REGISTRAR_HOME.to_owned(),
+        ),
+        page(
+            urls::REGISTRAR_COHORTS,
+            Registrar,
+            urls::REGISTRAR_COHORTS.to_owned(),
         ),
         page(
             urls::REGISTRAR_CERTIFICATE_REISSUE,
@@ -197,7 +202,7 @@ pub fn pages(site: &DemoSite) -> Vec<Page> {
         page(
             urls::ADMIN_COHORT,
             Admin,
-            with_id(urls::ADMIN_COHORT, site.running_class),
+            with_id(urls::ADMIN_COHORT, site.exam_class),
         ),
         page(urls::ADMIN_VENUES, Admin, urls::ADMIN_VENUES.to_owned()),
         page(

@@ -1,0 +1,100 @@
+//! The end of a class: when its last planned session has ended, each seat
+//! becomes completed or not completed by the attendance rule (a registrar's
+//! override wins), and a place still on the wait-list is cancelled, so
+//! every trainee is free to join another class. The sweeper settles every
+//! class; enrolling and starting the exam settle the trainee's own classes
+//! first, so neither waits for the next sweep. Each change is audited in
+//! the caller's write transaction, and settling twice changes nothing.
+
+use chrono::{DateTime, Utc};
+
+use crate::auth::session::db_now;
+use crate::db::models::audit::{self, Actor};
+use crate::db::models::class_session::ClassSession;
+use crate::db::models::cohort::Cohort;
+use crate::db::models::enrollment::Enrollment;
+use crate::db::{DbConnection, DbError};
+use crate::domain::cohort::CohortStatus;
+use crate::domain::enrollment::EnrollmentStatus;
+
+/// Settles one class if it has ended; returns the places it changed.
+pub fn settle_cohort(
+    conn: &mut DbConnection,
+    cohort_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Vec<(i32, EnrollmentStatus)>, DbError> {
+    let now_db = db_now(now);
+    let Some(cohort) = Cohort::find(conn, cohort_id)? else {
+        return Ok(Vec::new());
+    };
+    let sessions = ClassSession::of_cohort(conn, cohort_id)?;
+    let ended = crate::sittings::last_session_end(&sessions).is_some_and(|end| end <= now_db);
+    if cohort.status() != CohortStatus::Open || !ended {
+        return Ok(Vec::new());
+    }
+    let mut changed = Vec::new();
+    for place in Enrollment::of_cohort(conn, cohort_id, EnrollmentStatus::Enrolled)? {
+        let standing = crate::attendance::standing_of(conn, cohort_id, place.id, now)?;
+        let to = if standing.eligible() {
+            EnrollmentStatus::Completed
+        } else {
+            EnrollmentStatus::NotCompleted
+        };
+        if Enrollment::settle(conn, place.id, EnrollmentStatus::Enrolled, to, now_db)? {
+            let details = serde_json::json!({
+                "cohort": cohort_id,
+                "attended": standing.attended,
+                "held": standing.held,
+                "overridden": standing.overridden,
+            });
+            let action = if to == EnrollmentStatus::Completed {
+                "enrollment.complete"
+            } else {
+                "enrollment.not_complete"
+            };
+            let event = Actor::system().event(action, format!("enrollment:{}", place.id), details);
+            audit::append(conn, &event, now_db)?;
+            changed.push((place.id, to));
+        }
+    }
+    for place in Enrollment::of_cohort(conn, cohort_id, EnrollmentStatus::Waitlisted)? {
+        let to = EnrollmentStatus::Cancelled;
+        if Enrollment::settle(conn, place.id, EnrollmentStatus::Waitlisted, to, now_db)? {
+            let event = Actor::system().event(
+                "enrollment.waitlist_ended",
+                format!("enrollment:{}", place.id),
+                serde_json::json!({ "cohort": cohort_id, "reason": "class ended" }),
+            );
+            audit::append(conn, &event, now_db)?;
+            changed.push((place.id, to));
+        }
+    }
+    Ok(changed)
+}
+
+/// Settles the classes in which the trainee still holds an active place.
+pub fn settle_trainee(
+    conn: &mut DbConnection,
+    trainee_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let cohorts: Vec<i32> = Enrollment::of_trainee(conn, trainee_id)?
+        .into_iter()
+        .filter(|place| place.status().is_active())
+        .map(|place| place.cohort_id)
+        .collect();
+    for cohort_id in cohorts {
+        settle_cohort(conn, cohort_id, now)?;
+    }
+    Ok(())
+}
+
+/// Settles every class that has ended but still has active places;
+/// returns how many places changed.
+pub fn settle_due(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<usize, DbError> {
+    let mut changed = 0;
+    for cohort_id in Enrollment::cohorts_with_active(conn)? {
+        changed += settle_cohort(conn, cohort_id, now)?.len();
+    }
+    Ok(changed)
+}
