@@ -249,6 +249,18 @@ pub(crate) async fn save_json(
     seq: i64,
 ) -> reqwest::Response {
     let token = browser.csrf_token().await;
+    save_json_with(browser, &token, attempt, position, chosen, seq).await
+}
+
+/// [`save_json`] with a CSRF token already at hand (one request, not two).
+pub(crate) async fn save_json_with(
+    browser: &Browser,
+    token: &str,
+    attempt: i32,
+    position: i32,
+    chosen: &[i32],
+    seq: i64,
+) -> reqwest::Response {
     let mut form: Vec<(String, String)> = vec![
         ("q".into(), position.to_string()),
         ("seq".into(), seq.to_string()),
