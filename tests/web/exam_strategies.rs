@@ -12,12 +12,17 @@ use crate::exam::{open_sitting, ready, save_json_with, spawn_app, start};
 use crate::helpers::TestApp;
 use crate::people::{Browser, hidden_value};
 
-/// Attempts played by each strategy. With about 0.19 of variance per
-/// question under chance (a mix of 1/4, 1/2 and 1/10 chances), 14 attempts
-/// of 36 questions give a standard deviation of the mean of
-/// sqrt(0.19 / 504) ≈ 0.019, so the 4σ margin is about 8 points: far below
-/// what a leak gives (choosing the lowest value scored about 85 % against
-/// 29 % by chance before options were numbered per attempt).
+/// Attempts played by each strategy. Under chance each question is right
+/// with its own probability p (1/4 for the bank's four-option questions,
+/// 1/2 for true/false, 1/10 or 1/6 for a multiple-answer pick), so the mean
+/// score over N attempts of n questions has variance Σ p(1 − p) / (n·N)²;
+/// the margin allowed is 4 standard deviations of that, computed from the
+/// questions actually drawn. With p(1 − p) about 0.19 on average, 14
+/// attempts of 36 questions give sqrt(0.19 / 504) ≈ 0.019, a margin of
+/// about 8 points: far below what a leak gives (choosing the lowest value
+/// scored 84–87 % against 27–28 % by chance while values were option ids).
+/// The bank's true/false questions are 18 of 33 false, so "last shown" (which
+/// picks False there) expects about 1 point, half a deviation, above chance.
 const ATTEMPTS_PER_STRATEGY: usize = 14;
 
 /// Answering rules that look at nothing but the form's values and order.
