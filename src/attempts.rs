@@ -18,6 +18,7 @@ use crate::db::models::user::User;
 use crate::db::{DbConnection, DbError};
 use crate::domain::exam::{self, Scored, StartRefusal};
 use crate::domain::resit;
+use crate::exam::bank::Kind;
 
 /// How a start went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,14 +159,17 @@ pub fn start(
             .or_default()
             .push(option.id);
     }
-    let kinds: HashMap<i32, String> = Question::by_ids(conn, &drawn)?
+    let kinds: HashMap<i32, Option<Kind>> = Question::by_ids(conn, &drawn)?
         .into_iter()
-        .map(|q| (q.id, q.kind))
+        .map(|q| (q.id, q.kind()))
         .collect();
     for (position, question_id) in (1..).zip(&drawn) {
         let ids = options.get(question_id).cloned().unwrap_or_default();
-        // True/false keeps its natural order; the rest are shuffled.
-        let order = if kinds.get(question_id).map(String::as_str) == Some("true_false") {
+        // The page names each option by its place in this order, so the
+        // order is all a trainee can see of the options besides their text.
+        // True/false keeps its natural order (True, False): there the place
+        // says which label, not which is right.
+        let order = if kinds.get(question_id).copied().flatten() == Some(Kind::TrueFalse) {
             ids
         } else {
             exam::shuffled(&ids, &mut rng)
@@ -191,7 +195,9 @@ pub enum Saved {
     Invalid,
 }
 
-/// Saves the answer to question `position` (1-based).
+/// Saves the answer to question `position` (1-based). `selected` holds the
+/// options' 1-based places in this attempt's order of the question (what
+/// the page shows); the answer is stored as option ids.
 pub fn save(
     conn: &mut DbConnection,
     attempt: &Attempt,
@@ -212,15 +218,12 @@ pub fn save(
     let Some(question) = drawn.iter().find(|q| q.position == position) else {
         return Ok(Saved::Invalid);
     };
-    let allowed = question.option_ids();
-    let chosen: BTreeSet<i32> = selected.iter().copied().collect();
-    if !chosen.iter().all(|id| allowed.contains(id)) {
+    let Some(chosen) = question.ids_at(selected) else {
         return Ok(Saved::Invalid);
-    }
-    let kind = Question::find(conn, question.question_id)?
-        .map(|q| q.kind)
-        .unwrap_or_default();
-    if kind != "multiple" && chosen.len() > 1 {
+    };
+    let chosen: BTreeSet<i32> = chosen.into_iter().collect();
+    let kind = Question::find(conn, question.question_id)?.and_then(|q| q.kind());
+    if kind != Some(Kind::Multiple) && chosen.len() > 1 {
         return Ok(Saved::Invalid);
     }
     let text: Vec<String> = chosen.iter().map(ToString::to_string).collect();

@@ -3,12 +3,14 @@
 //! late saves refused), submits or runs out of time, and sees the result —
 //! and nothing sent to the browser ever says which options are correct.
 
+use std::collections::{BTreeMap, HashMap};
+
 use chrono::{DateTime, Duration, Utc};
 use ecitizen::db::DbError;
 use ecitizen::db::models::attendance::AttendanceMark;
 use ecitizen::db::models::class_session::ClassSession;
-use ecitizen::db::models::exam::{Attempt, ExamSettings, NewExamSettings};
-use ecitizen::db::models::question::{NewQuestion, Question};
+use ecitizen::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, NewExamSettings};
+use ecitizen::db::models::question::{NewQuestion, Question, QuestionOption};
 
 use crate::fixtures::{class, class_fields, trainee, venue};
 use crate::helpers::{TestApp, spawn_app_with};
@@ -201,8 +203,9 @@ pub(crate) async fn start(browser: &Browser, pin: &str) -> i32 {
         .expect("attempt id")
 }
 
-/// The option ids shown for question `position`, and which of them are right
-/// (looked up in the database, never in the page).
+/// The option values shown for question `position` (in the order shown),
+/// and which of them are right (looked up in the database through the
+/// attempt's stored order, never in the page).
 pub(crate) async fn options(
     app: &TestApp,
     browser: &Browser,
@@ -218,27 +221,70 @@ pub(crate) async fn options(
         .skip(1)
         .filter_map(|rest| rest.split('"').next().and_then(|id| id.parse().ok()))
         .collect();
-    let right = right_options(app, shown.clone()).await;
+    let right = right_options(app, attempt, position).await;
     (page, shown, right)
 }
 
-/// Which of the option ids `shown` are right, from the database, sorted.
-pub(crate) async fn right_options(app: &TestApp, shown: Vec<i32>) -> Vec<i32> {
+/// The drawn question at `position` of an attempt.
+async fn drawn_at(app: &TestApp, attempt: i32, position: i32) -> AttemptQuestion {
     app.db
         .read(move |conn| {
-            use diesel::prelude::*;
-            use ecitizen::db::schema::question_options;
             Ok::<_, DbError>(
-                question_options::table
-                    .filter(question_options::id.eq_any(&shown))
-                    .filter(question_options::correct.eq(true))
-                    .order(question_options::id)
-                    .select(question_options::id)
-                    .load::<i32>(conn)?,
+                AttemptQuestion::of_attempt(conn, attempt)?
+                    .into_iter()
+                    .find(|q| q.position == position)
+                    .expect("a question at that position"),
             )
         })
         .await
-        .expect("right options")
+        .expect("drawn question")
+}
+
+/// The form values (1-based places in the attempt's order) of the right
+/// options of question `position`, ascending, from the database.
+pub(crate) async fn right_options(app: &TestApp, attempt: i32, position: i32) -> Vec<i32> {
+    let drawn = drawn_at(app, attempt, position).await;
+    let question = drawn.question_id;
+    let right = app
+        .db
+        .read(move |conn| {
+            Ok::<_, DbError>(
+                QuestionOption::of_questions(conn, &[question])?
+                    .into_iter()
+                    .filter(|option| option.correct)
+                    .map(|option| option.id)
+                    .collect::<Vec<i32>>(),
+            )
+        })
+        .await
+        .expect("right options");
+    drawn.positions_of(&right)
+}
+
+/// What the database holds for an attempt: question position → the form
+/// values of the chosen options, ascending.
+pub(crate) async fn saved_values(app: &TestApp, attempt: i32) -> BTreeMap<i32, Vec<i32>> {
+    app.db
+        .read(move |conn| {
+            let drawn: HashMap<i32, AttemptQuestion> = AttemptQuestion::of_attempt(conn, attempt)?
+                .into_iter()
+                .map(|q| (q.question_id, q))
+                .collect();
+            Ok::<_, DbError>(
+                Answer::of_attempt(conn, attempt)?
+                    .into_iter()
+                    .filter_map(|answer| {
+                        let question = drawn.get(&answer.question_id)?;
+                        Some((
+                            question.position,
+                            question.positions_of(&answer.selected_ids()),
+                        ))
+                    })
+                    .collect(),
+            )
+        })
+        .await
+        .expect("saved answers")
 }
 
 pub(crate) async fn save_json(
@@ -249,6 +295,18 @@ pub(crate) async fn save_json(
     seq: i64,
 ) -> reqwest::Response {
     let token = browser.csrf_token().await;
+    save_json_with(browser, &token, attempt, position, chosen, seq).await
+}
+
+/// [`save_json`] with a CSRF token already at hand (one request, not two).
+pub(crate) async fn save_json_with(
+    browser: &Browser,
+    token: &str,
+    attempt: i32,
+    position: i32,
+    chosen: &[i32],
+    seq: i64,
+) -> reqwest::Response {
     let mut form: Vec<(String, String)> = vec![
         ("q".into(), position.to_string()),
         ("seq".into(), seq.to_string()),
@@ -298,7 +356,13 @@ async fn a_full_attempt_is_scored_by_block_and_shows_its_receipt() {
     );
     let mut bodies = Vec::new();
     for position in 1..=6 {
-        let (page, _shown, right) = options(&app, browser, attempt, position).await;
+        let (page, shown, right) = options(&app, browser, attempt, position).await;
+        // The values are the options' places on this page, 1 to n: they say
+        // nothing about which is right, nor which question they belong to.
+        let n = drawn_at(&app, attempt, position).await.option_ids().len();
+        assert!(n >= 2, "question {position} has options");
+        let places: Vec<i32> = (1..=i32::try_from(n).expect("a few")).collect();
+        assert_eq!(shown, places, "question {position}");
         bodies.push(page);
         // Everything right, except question 6 which gets only one of its two.
         let chosen = if position == 6 && right.len() == 2 {
@@ -310,6 +374,18 @@ async fn a_full_attempt_is_scored_by_block_and_shows_its_receipt() {
         assert_eq!(response.status().as_u16(), 200);
         let json: serde_json::Value = response.json().await.expect("json");
         assert_eq!(json["saved"], true);
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["remaining_seconds", "saved", "seq", "stale"],
+            "the reply echoes no option"
+        );
         assert_eq!(json["remaining_seconds"], 45 * 60);
         bodies.push(json.to_string());
     }
@@ -376,18 +452,9 @@ async fn saves_are_accepted_until_thirty_seconds_after_the_deadline() {
     app.clock.advance(Duration::seconds(2));
     let late = save_json(browser, attempt, 1, &[shown[1]], 2).await;
     assert_eq!(late.status().as_u16(), 409, "deadline + 31 s");
-    let stored = app
-        .db
-        .read(move |conn| {
-            Ok::<_, DbError>(ecitizen::db::models::exam::Answer::of_attempt(
-                conn, attempt,
-            )?)
-        })
-        .await
-        .expect("answers");
     assert_eq!(
-        stored[0].selected,
-        shown[0].to_string(),
+        saved_values(&app, attempt).await.get(&1),
+        Some(&vec![shown[0]]),
         "the late save stored nothing"
     );
 }
@@ -526,29 +593,23 @@ async fn stale_foreign_and_double_requests_change_nothing() {
         .await
         .expect("json");
     assert_eq!(stale["stale"], true);
-    let stored = app
-        .db
-        .read(move |conn| {
-            Ok::<_, DbError>(ecitizen::db::models::exam::Answer::of_attempt(
-                conn, attempt,
-            )?)
-        })
-        .await
-        .expect("answers");
     assert_eq!(
-        stored[0].selected,
-        shown[1].to_string(),
+        saved_values(&app, attempt).await.get(&1),
+        Some(&vec![shown[1]]),
         "the older save did not overwrite the newer"
     );
 
-    assert_eq!(
-        save_json(browser, attempt, 1, &[999_999], 6)
-            .await
-            .status()
-            .as_u16(),
-        400,
-        "an option of another question"
-    );
+    let past_the_end = i32::try_from(shown.len()).expect("a few") + 1;
+    for outside in [0, past_the_end, 999_999] {
+        assert_eq!(
+            save_json(browser, attempt, 1, &[outside], 6)
+                .await
+                .status()
+                .as_u16(),
+            400,
+            "{outside} is not a place of the question's options"
+        );
+    }
     assert_eq!(
         save_json(browser, attempt, 99, &[shown[0]], 7)
             .await

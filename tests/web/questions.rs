@@ -5,6 +5,8 @@
 //! imported whole or not at all, and exports import again. Nobody else may
 //! see the bank.
 
+use std::collections::BTreeMap;
+
 use diesel::prelude::*;
 use ecitizen::db::DbError;
 use ecitizen::db::models::question::{Question, QuestionOption};
@@ -150,6 +152,7 @@ async fn use_in_attempt(app: &TestApp, question_id: i32) {
                     sittings::pin.eq("4821"),
                     sittings::opened_by.eq(admin.id),
                     sittings::opened_at.eq(now),
+                    sittings::closes_at.eq(now),
                 ))
                 .returning(sittings::id)
                 .get_result(conn)?;
@@ -265,7 +268,12 @@ async fn a_question_with_mistakes_is_explained_in_both_languages_and_not_stored(
         (2, "single", true)
     );
     assert_eq!(options.len(), 2);
-    assert!(options[0].correct && !options[1].correct);
+    let right: Vec<&str> = options
+        .iter()
+        .filter(|o| o.correct)
+        .map(|o| o.text_en.as_str())
+        .collect();
+    assert_eq!(right, ["The health authority's website"]);
 }
 
 #[tokio::test]
@@ -453,6 +461,92 @@ async fn a_good_import_adds_every_question_and_an_export_imports_again() {
         assert_eq!(response.status().as_u16(), 303, "{file} imports again");
         assert_eq!(question_count(&app).await, count * 2);
     }
+    // Options are stored in a new random order on every import, but every
+    // copy of a question has the same options, right and wrong alike.
+    let mut copies: BTreeMap<(String, String), Vec<Vec<OptionFacts>>> = BTreeMap::new();
+    for (question, options) in bank(&app).await {
+        let mut options: Vec<OptionFacts> = options
+            .into_iter()
+            .map(|o| (o.text_ar, o.text_en, o.correct))
+            .collect();
+        options.sort();
+        copies
+            .entry((question.kind, question.stem_en))
+            .or_default()
+            .push(options);
+    }
+    for ((_, stem), versions) in copies {
+        assert_eq!(versions.len(), 4, "{stem}: imported, then exported twice");
+        assert!(versions.iter().all(|v| *v == versions[0]), "{stem}");
+    }
+}
+
+/// An option's Arabic and English texts and whether it is right.
+type OptionFacts = (String, String, bool);
+
+/// How many of `bank`'s questions of `kind` store their right options
+/// first, and how many questions of that kind there are.
+fn right_ones_first(bank: &[(Question, Vec<QuestionOption>)], kind: &str) -> (usize, usize) {
+    let of_kind: Vec<&Vec<QuestionOption>> = bank
+        .iter()
+        .filter(|(q, _)| q.kind == kind)
+        .map(|(_, options)| options)
+        .collect();
+    let first = of_kind
+        .iter()
+        .filter(|options| {
+            let right = options.iter().filter(|o| o.correct).count();
+            options.iter().take(right).all(|o| o.correct)
+        })
+        .count();
+    (first, of_kind.len())
+}
+
+#[tokio::test]
+async fn the_stored_order_of_options_says_nothing_about_which_is_right() {
+    let app = spawn_app().await;
+    // The shipped bank: by chance the right option comes first in about a
+    // quarter of the single-answer questions (four options each), and the
+    // right ones first in about one multiple-answer question in eight.
+    let shipped = bank(&app).await;
+    let (first, singles) = right_ones_first(&shipped, "single");
+    assert!(singles >= 90 && first * 2 < singles, "{first} of {singles}");
+    let (first, multiples) = right_ones_first(&shipped, "multiple");
+    assert!(
+        multiples >= 30 && first * 2 < multiples,
+        "{first} of {multiples}"
+    );
+    // True/false keeps True before False: there the order names the label.
+    for (question, options) in shipped.iter().filter(|(q, _)| q.kind == "true_false") {
+        let labels: Vec<&str> = options.iter().map(|o| o.text_en.as_str()).collect();
+        assert_eq!(labels, ["True", "False"], "{}", question.stem_en);
+    }
+
+    // A file whose author always wrote the right answer first: after the
+    // import, the stored order no longer says so (the chance of half or more
+    // staying first by luck, out of 80 with one in four each, is 1.3e-6).
+    let (_, admin) = signed_in(&app, "admin").await;
+    let rows: Vec<String> = (1..=80)
+        .map(|n| {
+            format!(
+                r#"{{"block": 1, "topic": "files", "kind": "single",
+                    "stem_ar": "سؤال رقم {n}", "stem_en": "Question number {n}",
+                    "options": [{{"ar": "صحيح", "en": "Right", "correct": true}},
+                                {{"ar": "أ", "en": "A"}}, {{"ar": "ب", "en": "B"}},
+                                {{"ar": "ج", "en": "C"}}]}}"#
+            )
+        })
+        .collect();
+    let response = upload(&admin, "bank.json", &format!("[{}]", rows.join(","))).await;
+    assert_eq!(response.status().as_u16(), 303);
+    let imported: Vec<(Question, Vec<QuestionOption>)> = bank(&app)
+        .await
+        .into_iter()
+        .filter(|(q, _)| q.stem_en.starts_with("Question number "))
+        .collect();
+    let (first, count) = right_ones_first(&imported, "single");
+    assert_eq!(count, 80);
+    assert!(first * 2 < count, "{first} of {count} still first");
 }
 
 #[tokio::test]

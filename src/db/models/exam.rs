@@ -355,7 +355,8 @@ pub struct AttemptQuestion {
     /// 1-based position in the attempt.
     pub position: i32,
     pub question_id: i32,
-    /// Option ids in the order this trainee sees them, `12,15,13`.
+    /// Option ids in the order this trainee sees them, `12,15,13`. The page
+    /// names an option by its 1-based place in this list, never by its id.
     pub option_order: String,
 }
 
@@ -364,6 +365,30 @@ impl AttemptQuestion {
         self.option_order
             .split(',')
             .filter_map(|id| id.trim().parse().ok())
+            .collect()
+    }
+
+    /// The option ids at the 1-based `positions` of this attempt's order
+    /// (the values the trainee's form carries), or `None` if one of them is
+    /// not a position of this question.
+    pub fn ids_at(&self, positions: &[i32]) -> Option<Vec<i32>> {
+        let order = self.option_ids();
+        positions
+            .iter()
+            .map(|position| {
+                let index = usize::try_from(*position).ok()?.checked_sub(1)?;
+                order.get(index).copied()
+            })
+            .collect()
+    }
+
+    /// The 1-based positions of `ids` in this attempt's order, ascending;
+    /// ids that are not options of this question are left out.
+    pub fn positions_of(&self, ids: &[i32]) -> Vec<i32> {
+        (1..)
+            .zip(self.option_ids())
+            .filter(|(_, id)| ids.contains(id))
+            .map(|(position, _)| position)
             .collect()
     }
 
@@ -468,6 +493,39 @@ impl Answer {
                     .execute(conn)?;
                 Ok(true)
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drawn(order: &str) -> AttemptQuestion {
+        AttemptQuestion {
+            id: 1,
+            attempt_id: 1,
+            position: 1,
+            question_id: 7,
+            option_order: order.to_owned(),
+        }
+    }
+
+    #[test]
+    fn positions_name_options_through_the_attempts_order() {
+        let question = drawn("42,17,30");
+        assert_eq!(question.ids_at(&[1]), Some(vec![42]));
+        assert_eq!(question.ids_at(&[3, 2]), Some(vec![30, 17]));
+        assert_eq!(question.ids_at(&[]), Some(vec![]));
+        assert_eq!(question.positions_of(&[30, 42]), vec![1, 3]);
+        assert_eq!(question.positions_of(&[99]), Vec::<i32>::new());
+    }
+
+    #[test]
+    fn a_position_outside_the_question_names_nothing() {
+        let question = drawn("42,17,30");
+        for outside in [0, 4, -1, 42, i32::MAX, i32::MIN] {
+            assert_eq!(question.ids_at(&[1, outside]), None, "{outside}");
         }
     }
 }

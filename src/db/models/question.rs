@@ -2,9 +2,11 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use rand::seq::SliceRandom;
 
 use crate::db::DbConnection;
 use crate::db::schema::{answers, attempt_questions, question_options, questions};
+use crate::exam::bank::Kind;
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, Queryable, Selectable)]
@@ -54,7 +56,14 @@ impl Question {
         lang.pick(&self.stem_ar, &self.stem_en)
     }
 
-    /// Adds a question and its options; returns its id.
+    /// How the question is answered; `None` for a code this version does not
+    /// know (the bank's rules refuse such a question before it is stored).
+    pub fn kind(&self) -> Option<Kind> {
+        Kind::parse(&self.kind)
+    }
+
+    /// Adds a question and its options (in a random order, see
+    /// [`insert_options`]); returns its id.
     pub fn insert(
         conn: &mut DbConnection,
         new: &NewQuestion,
@@ -74,7 +83,7 @@ impl Question {
             ))
             .returning(questions::id)
             .get_result(conn)?;
-        insert_options(conn, id, &new.options)?;
+        insert_options(conn, id, new)?;
         Ok(id)
     }
 
@@ -152,7 +161,7 @@ impl Question {
         }
         diesel::delete(question_options::table.filter(question_options::question_id.eq(id)))
             .execute(conn)?;
-        insert_options(conn, id, &new.options)?;
+        insert_options(conn, id, new)?;
         Ok(changed)
     }
 
@@ -269,12 +278,16 @@ fn filtered(filter: &QuestionFilter) -> questions::BoxedQuery<'static, Backend> 
     query
 }
 
-/// Adds options 1, 2, … to a question.
-fn insert_options(
-    conn: &mut DbConnection,
-    question_id: i32,
-    options: &[(String, String, bool)],
-) -> QueryResult<()> {
+/// Adds a question's options. Single- and multiple-answer options are
+/// stored in a random order, so that neither an option's position nor its
+/// id says which is right, whatever order the author wrote them in (authors
+/// tend to write the right answer first). True/false keeps its order: there
+/// the position says which label, not which is right.
+fn insert_options(conn: &mut DbConnection, question_id: i32, new: &NewQuestion) -> QueryResult<()> {
+    let mut options: Vec<&(String, String, bool)> = new.options.iter().collect();
+    if Kind::parse(&new.kind) != Some(Kind::TrueFalse) {
+        options.shuffle(&mut rand::rng());
+    }
     for (position, (text_ar, text_en, correct)) in (1..).zip(options) {
         diesel::insert_into(question_options::table)
             .values((

@@ -23,6 +23,7 @@ use crate::db::models::user::User;
 use crate::domain::exam;
 use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
+use crate::exam::bank::Kind;
 use crate::web::page::PageCtx;
 use crate::web::{AppState, audit_event, urls};
 
@@ -164,9 +165,11 @@ pub async fn start(
     }
 }
 
-/// An option as the trainee sees it: id and text, nothing more.
+/// An option as the trainee sees it, nothing more: its text, and as its
+/// form value its 1-based place in this attempt's order (never its id,
+/// which follows the bank's stored order).
 pub struct OptionView {
-    pub id: i32,
+    pub value: i32,
     pub text: String,
     pub checked: bool,
 }
@@ -306,12 +309,11 @@ fn render_question(
         .ok_or(AppError::NotFound)?;
     let answer = loaded.answers.get(&drawn.question_id);
     let selected = answer.map(Answer::selected_ids).unwrap_or_default();
-    let options = drawn
-        .option_ids()
-        .iter()
-        .filter_map(|id| loaded.options.get(id))
-        .map(|option| OptionView {
-            id: option.id,
+    let options = (1..)
+        .zip(drawn.option_ids())
+        .filter_map(|(value, id)| Some((value, loaded.options.get(&id)?)))
+        .map(|(value, option)| OptionView {
+            value,
             text: option.text(lang).to_owned(),
             checked: selected.contains(&option.id),
         })
@@ -335,7 +337,7 @@ fn render_question(
         total: i32::try_from(loaded.drawn.len()).unwrap_or(0),
         block: question.block,
         stem: question.stem(lang).to_owned(),
-        multiple: question.kind == "multiple",
+        multiple: question.kind() == Some(Kind::Multiple),
         options,
         flagged: answer.is_some_and(|a| a.flagged),
         seq: answer.map_or(0, |a| a.seq) + 1,
@@ -377,8 +379,9 @@ pub async fn question(
     )
 }
 
-/// The save form: `q`, `option` (repeatable), `flag`, `seq`, and where to go
-/// next (`go`: `next`, `prev`, `review` or a position).
+/// The save form: `q`, `option` (repeatable: the options' places as the
+/// page numbers them), `flag`, `seq`, and where to go next (`go`: `next`,
+/// `prev`, `review` or a position).
 #[derive(Debug, Default)]
 struct SaveForm {
     q: Option<i32>,
@@ -395,7 +398,7 @@ fn parse_save(body: &[u8]) -> SaveForm {
         match name.as_ref() {
             "q" => form.q = value.trim().parse().ok(),
             "option" => match value.trim().parse() {
-                Ok(id) => form.options.push(id),
+                Ok(place) => form.options.push(place),
                 Err(_) => form.bad_option = true,
             },
             "flag" => form.flag = value.trim() == "1",

@@ -6,9 +6,6 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-use ecitizen::db::DbError;
-use ecitizen::db::models::exam::{Answer, AttemptQuestion};
-
 use super::browser::Chrome;
 use crate::helpers::TestApp;
 
@@ -50,64 +47,39 @@ pub async fn on_question(chrome: &Chrome) -> (i32, i32) {
     (attempt, position)
 }
 
-/// The option ids on the page, in the order shown.
-pub async fn shown_options(chrome: &Chrome) -> Vec<i32> {
-    let ids = chrome
-        .eval(
-            "return [...document.querySelectorAll('input[name=option]')].map(i => Number(i.value))",
-        )
-        .await;
-    serde_json::from_value(ids).expect("option ids")
-}
-
-/// The checked option ids on the page, sorted.
+/// The checked option values on the page, ascending.
 pub async fn checked_options(chrome: &Chrome) -> Vec<i32> {
-    let ids = chrome
+    let values = chrome
         .eval(
             "return [...document.querySelectorAll('input[name=option]:checked')]\
              .map(i => Number(i.value)).sort((a, b) => a - b)",
         )
         .await;
-    serde_json::from_value(ids).expect("option ids")
+    serde_json::from_value(values).expect("option values")
 }
 
-/// The right options of the question on screen, sorted.
+/// The values of the right options of the question on screen, ascending
+/// (from the database, through the attempt's stored order).
 pub async fn right_here(chrome: &Chrome, app: &TestApp) -> Vec<i32> {
-    crate::exam::right_options(app, shown_options(chrome).await).await
+    let (attempt, position) = on_question(chrome).await;
+    crate::exam::right_options(app, attempt, position).await
 }
 
 /// Clicks the right options of the question on screen; returns them.
 pub async fn choose_right(chrome: &Chrome, app: &TestApp) -> Vec<i32> {
     let right = right_here(chrome, app).await;
-    for id in &right {
+    for value in &right {
         chrome
-            .click(&format!("input[name=option][value='{id}']"))
+            .click(&format!("input[name=option][value='{value}']"))
             .await;
     }
     right
 }
 
-/// What the database holds for an attempt: position → chosen option ids.
+/// What the database holds for an attempt: position → the values of the
+/// chosen options, ascending.
 pub async fn saved(app: &TestApp, attempt: i32) -> BTreeMap<i32, Vec<i32>> {
-    app.db
-        .read(move |conn| {
-            let positions: BTreeMap<i32, i32> = AttemptQuestion::of_attempt(conn, attempt)?
-                .into_iter()
-                .map(|q| (q.question_id, q.position))
-                .collect();
-            Ok::<_, DbError>(
-                Answer::of_attempt(conn, attempt)?
-                    .into_iter()
-                    .filter_map(|answer| {
-                        let mut ids = answer.selected_ids();
-                        ids.sort_unstable();
-                        Some((*positions.get(&answer.question_id)?, ids))
-                    })
-                    .collect(),
-            )
-        })
-        .await
-        .expect("saved answers")
+    crate::exam::saved_values(app, attempt).await
 }
 
 /// The text of the save indicator under the question.
