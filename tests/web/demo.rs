@@ -84,12 +84,27 @@ async fn demo_data_has_people_classes_and_a_wait_list_and_seeds_once() {
         browser.sign_in(parts[3], parts[4]).await.status().as_u16(),
         303
     );
+    // Her class ended last week; once it is settled (the sweeper's work)
+    // her page says she completed it, and she may sit the exam at once.
+    ecitizen::jobs::sweeper::run_once(&app.db, &app.clock)
+        .await
+        .expect("swept");
+    let me = browser.get_page("/me?lang=en").await.1;
     assert!(
-        browser
-            .get_page("/me?lang=en")
-            .await
-            .1
-            .contains("You are enrolled at")
+        me.contains("has ended:") && me.contains("Completed") && me.contains("attempts left"),
+        "{me}"
+    );
+    let pin = facts
+        .iter()
+        .find_map(|line| line.strip_prefix("demo sitting: cohort "))
+        .and_then(|rest| rest.split_once(" pin "))
+        .map(|(_, pin)| pin.to_owned())
+        .expect("a PIN");
+    let started = browser.post_form("/me/exam", &[("pin", &pin)]).await;
+    assert_eq!(
+        started.status().as_u16(),
+        303,
+        "the demo trainee starts at once"
     );
 
     // Seeding again adds nothing.

@@ -17,6 +17,7 @@ mod demo;
 mod e2e;
 mod errors;
 mod exam;
+mod exam_lifecycle;
 mod exam_strategies;
 mod health;
 mod language;
