@@ -72,6 +72,52 @@ pub fn settle_cohort(
     Ok(changed)
 }
 
+/// Brings places that already ended with their class in line with their
+/// standing after a late change (a trainer marking the last session the
+/// next day, a registrar's correction or override); audits each change.
+pub fn resettle(
+    conn: &mut DbConnection,
+    place_ids: &[i32],
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let now_db = db_now(now);
+    for &id in place_ids {
+        let Some(place) = Enrollment::find(conn, id)? else {
+            continue;
+        };
+        let from = place.status();
+        if !matches!(
+            from,
+            EnrollmentStatus::Completed | EnrollmentStatus::NotCompleted
+        ) {
+            continue;
+        }
+        let standing = crate::attendance::standing_of(conn, place.cohort_id, place.id, now)?;
+        let to = if standing.eligible() {
+            EnrollmentStatus::Completed
+        } else {
+            EnrollmentStatus::NotCompleted
+        };
+        if to != from && Enrollment::settle(conn, id, from, to, now_db)? {
+            let action = if to == EnrollmentStatus::Completed {
+                "enrollment.complete"
+            } else {
+                "enrollment.not_complete"
+            };
+            let details = serde_json::json!({
+                "cohort": place.cohort_id,
+                "attended": standing.attended,
+                "held": standing.held,
+                "overridden": standing.overridden,
+                "was": from.as_str(),
+            });
+            let event = Actor::system().event(action, format!("enrollment:{id}"), details);
+            audit::append(conn, &event, now_db)?;
+        }
+    }
+    Ok(())
+}
+
 /// Settles the classes in which the trainee still holds an active place.
 pub fn settle_trainee(
     conn: &mut DbConnection,

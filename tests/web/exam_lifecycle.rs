@@ -509,3 +509,26 @@ async fn a_trainee_who_passed_is_told_what_comes_next_and_needs_no_other_class()
         "sitting {sitting}"
     );
 }
+
+#[tokio::test]
+async fn a_registrar_decision_after_the_class_ended_settles_the_place_again() {
+    let app = spawn_app().await;
+    let ready = ready(&app, 1, &[]).await;
+    let place = ready.trainees[0].1;
+    ecitizen::jobs::sweeper::run_once(&app.db, &app.clock)
+        .await
+        .expect("swept");
+    assert_eq!(place_status(&app, place).await, "completed");
+    let (_, registrar) = signed_in(&app, "registrar").await;
+    let decided = registrar
+        .post_form(
+            &format!("/registrar/enrollments/{place}/eligibility"),
+            &[("eligible", "0"), ("reason", "Attendance sheet was forged")],
+        )
+        .await;
+    assert_eq!(decided.status().as_u16(), 303);
+    assert_eq!(place_status(&app, place).await, "not_completed");
+    let entries = audited(&app, "enrollment.not_complete").await;
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].details.contains("\"was\":\"completed\""));
+}

@@ -551,6 +551,7 @@ pub async fn override_eligibility(
                 db_now(now),
             )?;
             audit::append(conn, &event, db_now(now))?;
+            crate::completion::resettle(conn, &[place_id], now)?;
             Ok::<_, DbError>(())
         })
         .await?;

@@ -21,7 +21,6 @@ use crate::db::models::enrollment::Enrollment;
 use crate::db::models::user::User;
 use crate::db::{DbConnection, DbError};
 use crate::domain::attendance::{Mark, trainer_may_mark};
-use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -110,7 +109,9 @@ fn load(
         return Ok(None);
     }
     let mut people = Vec::new();
-    for place in Enrollment::of_cohort(conn, cohort.id, EnrollmentStatus::Enrolled)? {
+    // Everyone who sat in the class, also once it has ended and their
+    // places are completed or not: the last session is marked afterwards.
+    for place in Enrollment::seated(conn, cohort.id)? {
         if let Some(user) = User::find(conn, place.trainee_id)? {
             people.push((place, user));
         }
@@ -382,6 +383,7 @@ async fn save(
         .write(move |conn| {
             let at = db_now(now);
             let mut changed = 0;
+            let places: Vec<i32> = wanted.iter().map(|(place, _)| *place).collect();
             for (enrollment_id, mark) in wanted {
                 if let Some(old) =
                     AttendanceMark::set(conn, session_id, enrollment_id, mark.as_str(), by, at)?
@@ -398,6 +400,7 @@ async fn save(
                     changed += 1;
                 }
             }
+            crate::completion::resettle(conn, &places, now)?;
             Ok::<_, DbError>(changed)
         })
         .await?;
