@@ -1,21 +1,25 @@
 //! Class operations that span several tables: creating and rescheduling a
-//! class with its sessions, taking a place or joining the wait-list,
-//! withdrawing, promoting from the wait-list, cancelling and moving.
-//! Each function runs inside the caller's write transaction.
+//! class with its sessions (refusing clashes), publishing it, taking a
+//! place or joining the wait-list, withdrawing, promoting from the
+//! wait-list, cancelling and moving. Each function runs inside the
+//! caller's write transaction.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::auth::session::db_now;
+use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::{Cohort, CohortFields};
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::holiday::Holiday;
 use crate::db::models::user::User;
+use crate::db::models::venue::Venue;
 use crate::db::{DbConnection, DbError};
-use crate::domain::cohort::{Phase, Weekdays};
+use crate::domain::cohort::{CohortStatus, Phase, Weekdays};
 use crate::domain::enrollment::{self, EnrollmentStatus, Refusal};
 use crate::domain::person::Gender;
+use crate::domain::reschedule::{self, Change, Schedule};
 use crate::domain::schedule::{self, Plan, Planned};
 use crate::web::time::uae_today;
 
@@ -37,56 +41,357 @@ pub fn plan_sessions(
     Ok(schedule::generate(&plan, &holidays))
 }
 
-/// Creates a class and generates its sessions.
+/// Creates a class and generates its sessions, as given (tests and the
+/// demo build their situations with it; the admin's form goes through
+/// [`add`], which also refuses clashes and writes the audit entry).
 pub fn create(
     conn: &mut DbConnection,
     fields: &CohortFields,
     now: DateTime<Utc>,
 ) -> Result<i32, DbError> {
-    let id = Cohort::insert(conn, fields, db_now(now))?;
-    let planned = plan_sessions(
+    let planned = first_sessions(conn, fields)?;
+    insert_with(conn, fields, &planned, now)
+}
+
+fn first_sessions(conn: &mut DbConnection, fields: &CohortFields) -> Result<Vec<Planned>, DbError> {
+    plan_sessions(
         conn,
         fields,
         fields.start_date,
         u32::try_from(fields.session_count).unwrap_or(0),
-    )?;
-    ClassSession::insert_planned(conn, id, 1, &planned)?;
+    )
+}
+
+fn insert_with(
+    conn: &mut DbConnection,
+    fields: &CohortFields,
+    planned: &[Planned],
+    now: DateTime<Utc>,
+) -> Result<i32, DbError> {
+    let id = Cohort::insert(conn, fields, db_now(now))?;
+    ClassSession::insert_planned(conn, id, 1, planned)?;
     Ok(id)
 }
 
-/// Saves a class's new fields. Sessions that have already started stay as
-/// they were; the rest are generated again from the new schedule. A larger
-/// capacity gives seats to the wait-list at once; returns who got one.
-pub fn update(
+/// The admin creates a class: refused when its sessions clash with another
+/// class's; otherwise stored with its sessions and `event` audited.
+pub fn add(
+    conn: &mut DbConnection,
+    fields: &CohortFields,
+    mut event: audit::Event,
+    now: DateTime<Utc>,
+) -> Result<Result<i32, Clashes>, DbError> {
+    let planned = first_sessions(conn, fields)?;
+    let own: Vec<_> = planned
+        .iter()
+        .map(|slot| (slot.starts_at, slot.ends_at))
+        .collect();
+    let clashes = clashes(conn, fields, &own, None, now)?;
+    if clashes.any() {
+        return Ok(Err(clashes));
+    }
+    let id = insert_with(conn, fields, &planned, now)?;
+    event.subject = format!("cohort:{id}");
+    audit::append(conn, &event, db_now(now))?;
+    Ok(Ok(id))
+}
+
+/// A class's fields as the rescheduling rule reads them.
+pub fn schedule_of(fields: &CohortFields) -> Schedule {
+    Schedule {
+        start_date: fields.start_date,
+        weekdays: Weekdays::parse(&fields.weekdays).unwrap_or_else(|_| Weekdays::working_week()),
+        count: u32::try_from(fields.session_count).unwrap_or(0),
+        starts: fields.starts_time,
+        ends: fields.ends_time,
+    }
+}
+
+fn stored_schedule(cohort: &Cohort) -> Schedule {
+    Schedule {
+        start_date: cohort.start_date,
+        weekdays: cohort.weekdays(),
+        count: u32::try_from(cohort.session_count).unwrap_or(0),
+        starts: cohort.starts_time,
+        ends: cohort.ends_time,
+    }
+}
+
+/// What saving `fields` would do to the class's sessions. With the same
+/// schedule every session stays, whatever else changes (new holidays do
+/// not shift a class nobody rescheduled).
+pub fn session_changes(
+    conn: &mut DbConnection,
+    cohort: &Cohort,
+    sessions: &[ClassSession],
+    fields: &CohortFields,
+    now: DateTime<Utc>,
+) -> Result<Vec<Change>, DbError> {
+    let marked = ClassSession::marked(conn, cohort.id)?;
+    let existing: Vec<_> = sessions
+        .iter()
+        .map(|session| session.existing(&marked))
+        .collect();
+    let schedule = schedule_of(fields);
+    if schedule == stored_schedule(cohort) {
+        return Ok(reschedule::keep_all(&existing, db_now(now)));
+    }
+    let holidays = Holiday::dates(conn)?;
+    Ok(reschedule::reschedule(
+        &existing,
+        &schedule,
+        &holidays,
+        db_now(now),
+    ))
+}
+
+/// Why a class's changes were not saved.
+#[derive(Clone, Debug)]
+pub enum EditRefused {
+    Clashes(Clashes),
+    /// Fewer sessions than those that must stay (held, marked, or moved or
+    /// cancelled by the trainer).
+    BelowKept(usize),
+}
+
+/// What saving a class did.
+#[derive(Clone, Debug)]
+pub struct Edited {
+    /// Wait-listed places that got a seat from a larger capacity.
+    pub promoted: Vec<Enrollment>,
+    pub changes: Vec<Change>,
+}
+
+/// The admin saves a class's new fields. Fields other than the schedule
+/// never touch sessions; a new schedule changes only untouched future
+/// sessions (see `domain::reschedule`) and never deletes attendance. A
+/// larger capacity gives seats to the wait-list at once. `event` is
+/// audited with what changed.
+pub fn edit(
     conn: &mut DbConnection,
     id: i32,
     fields: &CohortFields,
+    mut event: audit::Event,
     now: DateTime<Utc>,
-) -> Result<Vec<Enrollment>, DbError> {
+) -> Result<Result<Edited, EditRefused>, DbError> {
     Cohort::lock(conn, id)?;
     let now_db = db_now(now);
-    Cohort::update(conn, id, fields, now_db)?;
-    let kept = ClassSession::of_cohort(conn, id)?
-        .into_iter()
-        .filter(|session| session.starts_at < now_db)
+    let cohort = Cohort::find(conn, id)?.ok_or(DbError::Query(DieselError::NotFound))?;
+    let sessions = ClassSession::of_cohort(conn, id)?;
+    let changes = session_changes(conn, &cohort, &sessions, fields, now)?;
+    let rescheduled = changes.iter().any(|change| !change.is_keep());
+    let fixed = changes
+        .iter()
+        .filter(|change| matches!(change, Change::Keep { why, .. } if why.is_fixed()))
         .count();
-    ClassSession::delete_from(conn, id, now_db)?;
-    let remaining = usize::try_from(fields.session_count)
+    if schedule_of(fields) != stored_schedule(&cohort)
+        && usize::try_from(fields.session_count).unwrap_or(0) < fixed
+    {
+        return Ok(Err(EditRefused::BelowKept(fixed)));
+    }
+    // Nothing moved in time or place cannot make a new clash; checking
+    // anyway would block, say, a capacity change on a class that predates
+    // the check.
+    let moved =
+        rescheduled || cohort.venue_id != fields.venue_id || cohort.trainer_id != fields.trainer_id;
+    if moved {
+        let cancelled: Vec<i32> = sessions
+            .iter()
+            .filter(|session| session.is_cancelled())
+            .map(|session| session.id)
+            .collect();
+        let own: Vec<_> = changes
+            .iter()
+            .filter_map(|change| match change {
+                Change::Keep {
+                    id,
+                    starts_at,
+                    ends_at,
+                    ..
+                } if !cancelled.contains(id) => Some((*starts_at, *ends_at)),
+                Change::Retime { to, .. } | Change::Add(to) => Some((to.starts_at, to.ends_at)),
+                _ => None,
+            })
+            .filter(|(_, ends_at)| *ends_at > now_db)
+            .collect();
+        let clashes = clashes(conn, fields, &own, Some(id), now)?;
+        if clashes.any() {
+            return Ok(Err(EditRefused::Clashes(clashes)));
+        }
+    }
+    Cohort::update(conn, id, fields, now_db)?;
+    if rescheduled {
+        apply(conn, id, &sessions, &changes, now_db)?;
+    }
+    let promoted = promote_waiting(conn, id, now)?;
+    let count = |pick: fn(&Change) -> bool| changes.iter().filter(|c| pick(c)).count();
+    event.details = serde_json::json!({
+        "capacity": { "from": cohort.capacity, "to": fields.capacity },
+        "schedule_changed": schedule_of(fields) != stored_schedule(&cohort),
+        "sessions": {
+            "kept": count(Change::is_keep),
+            "retimed": count(|c| matches!(c, Change::Retime { .. })),
+            "removed": count(|c| matches!(c, Change::Remove { .. })),
+            "added": count(|c| matches!(c, Change::Add(_))),
+        },
+        "promoted": promoted.iter().map(|place| place.id).collect::<Vec<_>>(),
+    });
+    audit::append(conn, &event, now_db)?;
+    Ok(Ok(Edited { promoted, changes }))
+}
+
+/// Writes a rescheduling: new times, removals and additions, then numbers
+/// the sessions in time order again.
+fn apply(
+    conn: &mut DbConnection,
+    cohort_id: i32,
+    sessions: &[ClassSession],
+    changes: &[Change],
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let mut added = Vec::new();
+    for change in changes {
+        match change {
+            Change::Keep { .. } => {}
+            Change::Retime { id, to, .. } => {
+                ClassSession::retime(conn, *id, to.starts_at, to.ends_at)?;
+            }
+            Change::Remove { id, .. } => {
+                ClassSession::delete_untouched(conn, *id, now)?;
+            }
+            Change::Add(slot) => added.push(slot.clone()),
+        }
+    }
+    // Above every number in use, so the insert never meets the unique
+    // index; renumbering closes the gaps.
+    let next = sessions
+        .iter()
+        .map(|session| session.seq)
+        .max()
         .unwrap_or(0)
-        .saturating_sub(kept);
-    // One extra in case today's slot has already passed.
-    let planned: Vec<Planned> = plan_sessions(
-        conn,
-        fields,
-        uae_today(now),
-        u32::try_from(remaining + 1).unwrap_or(u32::MAX),
-    )?
-    .into_iter()
-    .filter(|session| session.starts_at >= now_db)
-    .take(remaining)
-    .collect();
-    ClassSession::insert_planned(conn, id, i32::try_from(kept).unwrap_or(0) + 1, &planned)?;
-    promote_waiting(conn, id, now)
+        + 1;
+    ClassSession::insert_planned(conn, cohort_id, next, &added)?;
+    ClassSession::renumber(conn, cohort_id)?;
+    Ok(())
+}
+
+/// Another class a class's sessions would overlap.
+#[derive(Clone, Debug)]
+pub struct Clash {
+    pub cohort: Cohort,
+    pub venue: Venue,
+    /// The start (UTC) of the first of this class's sessions that overlaps.
+    pub at: NaiveDateTime,
+}
+
+/// The clashes found, at most one of each kind.
+#[derive(Clone, Debug, Default)]
+pub struct Clashes {
+    /// With a class at the same venue.
+    pub venue: Option<Box<Clash>>,
+    /// With another class of the same trainer.
+    pub trainer: Option<Box<Clash>>,
+}
+
+impl Clashes {
+    pub fn any(&self) -> bool {
+        self.venue.is_some() || self.trainer.is_some()
+    }
+}
+
+/// The classes (not cancelled, drafts included: a draft has its room
+/// booked too) whose sessions still to end overlap `own`, at the same venue
+/// or with the same trainer.
+fn clashes(
+    conn: &mut DbConnection,
+    fields: &CohortFields,
+    own: &[(NaiveDateTime, NaiveDateTime)],
+    except: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<Clashes, DbError> {
+    let rivals =
+        Cohort::sharing_venue_or_trainer(conn, fields.venue_id, fields.trainer_id, except)?;
+    let ids: Vec<i32> = rivals.iter().map(|rival| rival.id).collect();
+    let sessions = ClassSession::of_cohorts(conn, &ids)?;
+    let now = db_now(now);
+    let mut found = Clashes::default();
+    for rival in rivals {
+        let theirs: Vec<_> = sessions
+            .iter()
+            .filter(|session| session.cohort_id == rival.id && !session.is_cancelled())
+            .filter(|session| session.ends_at > now)
+            .map(|session| (session.starts_at, session.ends_at))
+            .collect();
+        let Some((at, _)) = schedule::first_overlap(own, &theirs) else {
+            continue;
+        };
+        let same_venue = rival.venue_id == fields.venue_id;
+        let same_trainer = fields.trainer_id.is_some() && rival.trainer_id == fields.trainer_id;
+        let slot = |kind: &mut Option<Box<Clash>>, venue: Venue| {
+            if kind.as_ref().is_none_or(|clash| at < clash.at) {
+                *kind = Some(Box::new(Clash {
+                    cohort: rival.clone(),
+                    venue,
+                    at,
+                }));
+            }
+        };
+        let venue =
+            Venue::find(conn, rival.venue_id)?.ok_or(DbError::Query(DieselError::NotFound))?;
+        if same_venue {
+            slot(&mut found.venue, venue.clone());
+        }
+        if same_trainer {
+            slot(&mut found.trainer, venue);
+        }
+    }
+    Ok(found)
+}
+
+/// What changing a class's publication did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Publication {
+    Done,
+    /// It already had that status (or is cancelled).
+    Unchanged,
+    /// Someone has a place or the class has begun: it stays published.
+    InUse,
+}
+
+/// Publishes a draft (it appears in the catalogue and takes enrolments)
+/// or, while nobody has a place and no session has started, takes an open
+/// class back to draft. `event` is audited when something changed.
+pub fn set_published(
+    conn: &mut DbConnection,
+    id: i32,
+    publish: bool,
+    event: audit::Event,
+    now: DateTime<Utc>,
+) -> Result<Publication, DbError> {
+    Cohort::lock(conn, id)?;
+    let cohort = Cohort::find(conn, id)?.ok_or(DbError::Query(DieselError::NotFound))?;
+    let (from, to) = if publish {
+        (CohortStatus::Draft, CohortStatus::Open)
+    } else {
+        (CohortStatus::Open, CohortStatus::Draft)
+    };
+    if cohort.status() != from {
+        return Ok(Publication::Unchanged);
+    }
+    if !publish {
+        let places = Enrollment::enrolled_count(conn, id)?
+            + i64::try_from(Enrollment::of_cohort(conn, id, EnrollmentStatus::Waitlisted)?.len())
+                .unwrap_or(i64::MAX);
+        let begun = ClassSession::of_cohort(conn, id)?
+            .iter()
+            .any(|session| session.starts_at <= db_now(now));
+        if places > 0 || begun {
+            return Ok(Publication::InUse);
+        }
+    }
+    Cohort::set_status(conn, id, to, db_now(now))?;
+    audit::append(conn, &event, db_now(now))?;
+    Ok(Publication::Done)
 }
 
 /// A class's phase now, from its status and sessions.

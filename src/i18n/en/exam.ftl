@@ -121,3 +121,11 @@ audit-attempt-auto-submit = Exam submitted at the deadline
 audit-attempt-extend = Exam time added
 audit-attempt-terminate = Exam ended by the invigilator
 audit-exam-settings = Exam settings changed
+
+# Exam settings: the blueprint must fit the active bank (issue 12).
+exam-block-too-many-short = The question bank cannot fill these numbers.
+exam-block-too-many = { $count ->
+    [0] Block { $block } has no active questions, so none can be asked from it.
+    [one] Block { $block } has only one active question: ask for at most one.
+   *[other] Block { $block } has only { $count } active questions: ask for { $count } or fewer.
+}

@@ -2,6 +2,7 @@
 //! and the audit log.
 
 pub mod audit;
+pub mod cohort_form;
 pub mod cohorts;
 pub mod exam;
 pub mod holidays;
