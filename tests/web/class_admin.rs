@@ -320,11 +320,29 @@ async fn a_schedule_edit_keeps_held_sessions_and_attendance_and_moves_only_untou
         .text()
         .await
         .expect("body");
+    let mut too_few = form.clone();
+    set(&mut too_few, "session_count", "2");
+    set(&mut too_few, "action", "save");
+    let refused = admin
+        .post_form(
+            &format!("/admin/cohorts/{cohort}?lang=en"),
+            &as_pairs(&too_few),
+        )
+        .await;
     set(&mut form, "action", "save");
     let saved = admin
         .post_form(&format!("/admin/cohorts/{cohort}"), &as_pairs(&form))
         .await;
 
+    assert_eq!(refused.status().as_u16(), 422);
+    assert!(
+        refused
+            .text()
+            .await
+            .expect("body")
+            .contains(r#"id="session_count-error">The class keeps the sessions that have started"#),
+        "three sessions must stay: two held, one cancelled"
+    );
     assert_eq!(
         english
             .matches("Stays: it has started or taken place")

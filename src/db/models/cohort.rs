@@ -211,4 +211,29 @@ impl Cohort {
         let _ = (conn, id);
         Ok(())
     }
+
+    /// Locks a venue's row and a trainer's until the transaction ends, so
+    /// two admins cannot both book the same room or trainer for the same
+    /// hours (the clash check reads, then writes). Always venue first, then
+    /// trainer, so two such transactions cannot wait on each other.
+    /// SQLite's single writer already serialises them.
+    pub fn lock_venue_and_trainer(
+        conn: &mut DbConnection,
+        venue_id: i32,
+        trainer_id: Option<i32>,
+    ) -> QueryResult<()> {
+        #[cfg(feature = "postgres")]
+        if let DbConnection::Postgres(_) = conn {
+            diesel::sql_query("SELECT id FROM venues WHERE id = $1 FOR UPDATE")
+                .bind::<diesel::sql_types::Integer, _>(venue_id)
+                .execute(conn)?;
+            if let Some(trainer_id) = trainer_id {
+                diesel::sql_query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+                    .bind::<diesel::sql_types::Integer, _>(trainer_id)
+                    .execute(conn)?;
+            }
+        }
+        let _ = (conn, venue_id, trainer_id);
+        Ok(())
+    }
 }

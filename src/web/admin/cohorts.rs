@@ -29,9 +29,8 @@ use crate::domain::person::Role;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::account::register::Choice;
-use crate::web::admin::cohort_form::{
-    self, ChangeCounts, CohortForm, CohortFormPage, Context, PreviewLine,
-};
+use crate::web::admin::cohort_form::{self, CohortForm, CohortFormPage, Context};
+use crate::web::admin::cohort_preview::{self, ChangeCounts, PreviewLine};
 use crate::web::forms::FormState;
 use crate::web::page::PageCtx;
 use crate::web::public::catalogue::{self, CohortCard};
@@ -225,7 +224,7 @@ async fn new_preview(
             )?)
         })
         .await?;
-    Ok(cohort_form::preview_lines(&planned, lang))
+    Ok(cohort_preview::preview_lines(&planned, lang))
 }
 
 pub async fn create(
@@ -284,7 +283,7 @@ pub async fn create(
         )),
         Err(clashes) => {
             let (venue_clash, trainer_clash) =
-                cohort_form::record_clashes(&mut form, &clashes, ctx.lang);
+                cohort_preview::record_clashes(&mut form, &clashes, ctx.lang);
             let extras = Extras {
                 venue_clash,
                 trainer_clash,
@@ -380,7 +379,7 @@ async fn edit_preview(
             )?)
         })
         .await?;
-    Ok(cohort_form::change_lines(&changes, lang))
+    Ok(cohort_preview::change_lines(&changes, lang))
 }
 
 pub async fn update(
@@ -458,7 +457,7 @@ pub async fn update(
         }
         Err(EditRefused::Clashes(clashes)) => {
             (extras.venue_clash, extras.trainer_clash) =
-                cohort_form::record_clashes(&mut form, &clashes, ctx.lang);
+                cohort_preview::record_clashes(&mut form, &clashes, ctx.lang);
         }
         Err(EditRefused::BelowKept(_)) => form.fail("session_count", "sessions-below-kept"),
     }

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod cohort_form;
+pub mod cohort_preview;
 pub mod cohorts;
 pub mod exam;
 pub mod holidays;
