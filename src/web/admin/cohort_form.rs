@@ -230,6 +230,8 @@ pub struct Context<'a> {
     pub today: Option<NaiveDate>,
     /// Kept as it is: the form does not set it.
     pub status: CohortStatus,
+    /// The period stored for the class being edited.
+    pub stored_period: Option<Period>,
 }
 
 /// The session hours, from the period and the two time fields.
@@ -237,6 +239,7 @@ fn hours(
     input: &CohortForm,
     form: &mut FormState,
     period: Option<Period>,
+    stored_period: Option<Period>,
 ) -> (Option<NaiveTime>, Option<NaiveTime>) {
     let defaults = period.map(Period::default_hours);
     let time = |text: &str, default: Option<NaiveTime>| -> Result<NaiveTime, &'static str> {
@@ -261,8 +264,11 @@ fn hours(
     // Without JavaScript the time fields still show the other period's
     // usual hours after the admin picks a period, so exactly those hours
     // mean "the usual hours": the chosen period's are used. Any other time
-    // is the admin's choice and is kept.
+    // is the admin's choice and is kept, and so are the stored hours of a
+    // class whose period is not being changed (saving its capacity must not
+    // move its sessions).
     if let (Some(period), Some(from), Some(to)) = (period, starts, ends)
+        && stored_period != Some(period)
         && period.is_another_periods_hours((from, to))
     {
         let (from, to) = period.default_hours();
@@ -356,7 +362,7 @@ pub fn validate(
     };
     let period = form.check("period", &input.period, Period::parse, FieldError::key);
     let venue = chosen_venue(input, form, at.venues);
-    let (starts, ends) = hours(input, form, period);
+    let (starts, ends) = hours(input, form, period, at.stored_period);
     let language = form.check(
         "teaching_language",
         &input.teaching_language,
@@ -458,7 +464,7 @@ mod tests {
             ends_time: "12:00".to_owned(),
             ..CohortForm::default()
         };
-        let (starts, ends) = hours(&input, &mut form, Some(Period::Evening));
+        let (starts, ends) = hours(&input, &mut form, Some(Period::Evening), None);
         assert_eq!(
             (starts, ends),
             (
@@ -473,7 +479,24 @@ mod tests {
             ends_time: "19:00".to_owned(),
             ..CohortForm::default()
         };
-        let (starts, _) = hours(&explicit, &mut FormState::default(), Some(Period::Evening));
+        let (starts, _) = hours(
+            &explicit,
+            &mut FormState::default(),
+            Some(Period::Evening),
+            None,
+        );
         assert_eq!(starts, NaiveTime::from_hms_opt(16, 0, 0), "kept as typed");
+
+        let (starts, _) = hours(
+            &input,
+            &mut FormState::default(),
+            Some(Period::Evening),
+            Some(Period::Evening),
+        );
+        assert_eq!(
+            starts,
+            NaiveTime::from_hms_opt(9, 0, 0),
+            "an evening class stored at morning hours keeps them until its period changes"
+        );
     }
 }

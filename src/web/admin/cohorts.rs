@@ -245,6 +245,7 @@ pub async fn create(
         min_capacity: 0,
         today: Some(time::uae_today(now)),
         status: CohortStatus::Draft,
+        stored_period: None,
     };
     let Some(fields) = cohort_form::validate(&input, &mut form, &context) else {
         return render_form(
@@ -413,6 +414,7 @@ pub async fn update(
         min_capacity: loaded.enrolled,
         today,
         status: cohort.status(),
+        stored_period: Some(cohort.period()),
     };
     let Some(fields) = cohort_form::validate(&input, &mut form, &context) else {
         return render_form(
