@@ -1,7 +1,8 @@
 //! Class operations that span several tables: creating and rescheduling a
-//! class with its sessions, taking a place or joining the wait-list,
-//! withdrawing, promoting from the wait-list, cancelling and moving.
-//! Each function runs inside the caller's write transaction.
+//! class with its sessions (refusing clashes), publishing it, taking a
+//! place or joining the wait-list, withdrawing, promoting from the
+//! wait-list, cancelling and moving. Each function runs inside the
+//! caller's write transaction.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
@@ -18,6 +19,14 @@ use crate::domain::enrollment::{self, EnrollmentStatus, Refusal};
 use crate::domain::person::Gender;
 use crate::domain::schedule::{self, Plan, Planned};
 use crate::web::time::uae_today;
+
+mod clashes;
+mod editing;
+mod publication;
+
+pub use clashes::{Clash, Clashes};
+pub use editing::{EditRefused, Edited, add, edit, schedule_of, session_changes};
+pub use publication::{Publication, set_published};
 
 /// The sessions a class's fields produce, from `from` on (UAE date).
 pub fn plan_sessions(
@@ -37,56 +46,36 @@ pub fn plan_sessions(
     Ok(schedule::generate(&plan, &holidays))
 }
 
-/// Creates a class and generates its sessions.
+/// Creates a class and generates its sessions, as given (tests and the
+/// demo build their situations with it; the admin's form goes through
+/// [`add`], which also refuses clashes and writes the audit entry).
 pub fn create(
     conn: &mut DbConnection,
     fields: &CohortFields,
     now: DateTime<Utc>,
 ) -> Result<i32, DbError> {
-    let id = Cohort::insert(conn, fields, db_now(now))?;
-    let planned = plan_sessions(
+    let planned = first_sessions(conn, fields)?;
+    insert_with(conn, fields, &planned, now)
+}
+
+fn first_sessions(conn: &mut DbConnection, fields: &CohortFields) -> Result<Vec<Planned>, DbError> {
+    plan_sessions(
         conn,
         fields,
         fields.start_date,
         u32::try_from(fields.session_count).unwrap_or(0),
-    )?;
-    ClassSession::insert_planned(conn, id, 1, &planned)?;
-    Ok(id)
+    )
 }
 
-/// Saves a class's new fields. Sessions that have already started stay as
-/// they were; the rest are generated again from the new schedule. A larger
-/// capacity gives seats to the wait-list at once; returns who got one.
-pub fn update(
+fn insert_with(
     conn: &mut DbConnection,
-    id: i32,
     fields: &CohortFields,
+    planned: &[Planned],
     now: DateTime<Utc>,
-) -> Result<Vec<Enrollment>, DbError> {
-    Cohort::lock(conn, id)?;
-    let now_db = db_now(now);
-    Cohort::update(conn, id, fields, now_db)?;
-    let kept = ClassSession::of_cohort(conn, id)?
-        .into_iter()
-        .filter(|session| session.starts_at < now_db)
-        .count();
-    ClassSession::delete_from(conn, id, now_db)?;
-    let remaining = usize::try_from(fields.session_count)
-        .unwrap_or(0)
-        .saturating_sub(kept);
-    // One extra in case today's slot has already passed.
-    let planned: Vec<Planned> = plan_sessions(
-        conn,
-        fields,
-        uae_today(now),
-        u32::try_from(remaining + 1).unwrap_or(u32::MAX),
-    )?
-    .into_iter()
-    .filter(|session| session.starts_at >= now_db)
-    .take(remaining)
-    .collect();
-    ClassSession::insert_planned(conn, id, i32::try_from(kept).unwrap_or(0) + 1, &planned)?;
-    promote_waiting(conn, id, now)
+) -> Result<i32, DbError> {
+    let id = Cohort::insert(conn, fields, db_now(now))?;
+    ClassSession::insert_planned(conn, id, 1, planned)?;
+    Ok(id)
 }
 
 /// A class's phase now, from its status and sessions.

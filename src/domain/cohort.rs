@@ -21,6 +21,13 @@ impl Period {
             Self::Evening => (at(17), at(20)),
         }
     }
+
+    /// Whether `hours` are exactly another period's usual hours.
+    pub fn is_another_periods_hours(self, hours: (NaiveTime, NaiveTime)) -> bool {
+        Self::ALL
+            .iter()
+            .any(|other| *other != self && other.default_hours() == hours)
+    }
 }
 
 choices!(
@@ -58,6 +65,8 @@ choices!(
 
 choices!(
     /// The status an admin sets; running and finished follow from the dates.
+    /// A new class from the admin's form is a draft (not listed, no
+    /// enrolment) until it is published.
     CohortStatus { Draft => "draft", Open => "open", Cancelled => "cancelled" }
 );
 
@@ -89,6 +98,11 @@ impl Phase {
                 _ => Self::Open,
             },
         }
+    }
+
+    /// Not published yet: not listed, no enrolment.
+    pub fn is_draft(self) -> bool {
+        self == Self::Draft
     }
 
     pub fn as_str(self) -> &'static str {
@@ -185,6 +199,17 @@ mod tests {
             (start.to_string(), end.to_string()),
             ("17:00:00".to_owned(), "20:00:00".to_owned())
         );
+    }
+
+    #[test]
+    fn only_the_other_periods_exact_hours_count_as_its_usual_hours() {
+        let (morning, evening) = (
+            Period::Morning.default_hours(),
+            Period::Evening.default_hours(),
+        );
+        assert!(Period::Evening.is_another_periods_hours(morning));
+        assert!(!Period::Evening.is_another_periods_hours(evening));
+        assert!(!Period::Evening.is_another_periods_hours((morning.0, evening.1)));
     }
 
     #[test]

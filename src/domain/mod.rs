@@ -40,6 +40,7 @@ pub mod password;
 pub mod person;
 pub mod programme;
 pub mod region;
+pub mod reschedule;
 pub mod resit;
 pub mod schedule;
 pub mod throttle;

@@ -11,6 +11,12 @@ use crate::domain::cohort::Weekdays;
 /// The UAE's offset from UTC (no daylight saving).
 pub const UAE_OFFSET: Duration = Duration::hours(4);
 
+choices!(
+    /// Where a session stands: as generated, moved or cancelled by its
+    /// trainer (both with a reason shown to trainees).
+    SessionStatus { Scheduled => "scheduled", Moved => "moved", Cancelled => "cancelled" }
+);
+
 /// How far ahead generation looks before giving up (a class whose
 /// weekdays are all holidays would otherwise never end).
 const HORIZON_DAYS: i64 = 730;
@@ -48,16 +54,29 @@ pub fn utc_to_local(at: NaiveDateTime) -> NaiveDateTime {
 
 /// The sessions of `plan`, in order.
 pub fn generate(plan: &Plan, holidays: &BTreeSet<NaiveDate>) -> Vec<Planned> {
+    generate_where(plan, holidays, |_| true)
+}
+
+/// The sessions of `plan`, leaving out the slots `usable` refuses (they do
+/// not count towards `plan.count`).
+pub fn generate_where(
+    plan: &Plan,
+    holidays: &BTreeSet<NaiveDate>,
+    usable: impl Fn(&Planned) -> bool,
+) -> Vec<Planned> {
     let mut sessions = Vec::new();
     let mut day = plan.from;
     let last_day = plan.from + Duration::days(HORIZON_DAYS);
     while sessions.len() < plan.count as usize && day <= last_day {
         if plan.weekdays.contains(day.weekday()) && !holidays.contains(&day) {
-            sessions.push(Planned {
+            let slot = Planned {
                 date: day,
                 starts_at: local_to_utc(day, plan.starts),
                 ends_at: local_to_utc(day, plan.ends),
-            });
+            };
+            if usable(&slot) {
+                sessions.push(slot);
+            }
         }
         day += Duration::days(1);
     }
@@ -94,10 +113,21 @@ pub fn overlaps(
     a: &[(NaiveDateTime, NaiveDateTime)],
     b: &[(NaiveDateTime, NaiveDateTime)],
 ) -> bool {
-    a.iter().any(|(a_start, a_end)| {
-        b.iter()
-            .any(|(b_start, b_end)| a_start < b_end && b_start < a_end)
-    })
+    first_overlap(a, b).is_some()
+}
+
+/// The earliest interval of `a` that overlaps one of `b`.
+pub fn first_overlap(
+    a: &[(NaiveDateTime, NaiveDateTime)],
+    b: &[(NaiveDateTime, NaiveDateTime)],
+) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    a.iter()
+        .filter(|(a_start, a_end)| {
+            b.iter()
+                .any(|(b_start, b_end)| a_start < b_end && b_start < a_end)
+        })
+        .min()
+        .copied()
 }
 
 #[cfg(test)]
@@ -217,5 +247,17 @@ mod tests {
         let clash = [(at("2026-03-02", "07:00"), at("2026-03-02", "10:00"))];
         assert!(!overlaps(&morning, &later));
         assert!(overlaps(&morning, &clash));
+        let week = [
+            (at("2026-03-03", "05:00"), at("2026-03-03", "08:00")),
+            clash[0],
+        ];
+        assert_eq!(first_overlap(&week, &morning), Some(clash[0]));
+    }
+
+    #[test]
+    fn session_statuses_round_trip() {
+        for status in SessionStatus::ALL {
+            assert_eq!(SessionStatus::parse(status.as_str()), Ok(*status));
+        }
     }
 }

@@ -122,6 +122,8 @@ routes! {
     urls::ADMIN_COHORT_NEW => { get: admin::cohorts::new_form },
     urls::ADMIN_COHORT => { get: admin::cohorts::edit_form, post: admin::cohorts::update },
     urls::ADMIN_COHORT_CANCEL => { post: admin::cohorts::cancel },
+    urls::ADMIN_COHORT_PUBLISH => { post: admin::cohorts::publish },
+    urls::ADMIN_COHORT_UNPUBLISH => { post: admin::cohorts::unpublish },
     urls::TRAINER_COHORT => { get: trainer::roster::show },
     urls::TRAINER_COHORT_SITTINGS => { post: trainer::sittings::open },
     urls::TRAINER_SITTING => { get: trainer::sittings::board },

@@ -39,6 +39,8 @@ pub const ADMIN_COHORTS: &str = "/admin/cohorts";
 pub const ADMIN_COHORT_NEW: &str = "/admin/cohorts/new";
 pub const ADMIN_COHORT: &str = "/admin/cohorts/{id}";
 pub const ADMIN_COHORT_CANCEL: &str = "/admin/cohorts/{id}/cancel";
+pub const ADMIN_COHORT_PUBLISH: &str = "/admin/cohorts/{id}/publish";
+pub const ADMIN_COHORT_UNPUBLISH: &str = "/admin/cohorts/{id}/unpublish";
 
 pub const TRAINER_COHORT: &str = "/trainer/cohorts/{id}";
 pub const TRAINER_COHORT_SITTINGS: &str = "/trainer/cohorts/{id}/sittings";

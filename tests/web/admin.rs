@@ -314,3 +314,81 @@ async fn the_command_line_creates_the_first_admin() {
     let weak = run("password\n", "third@example.ae");
     assert!(!weak.status.success(), "a weak password is refused");
 }
+
+#[tokio::test]
+async fn exam_settings_refuse_more_questions_from_a_block_than_its_active_bank_holds() {
+    use ecitizen::db::models::exam::ExamSettings;
+    use ecitizen::db::models::question::Question;
+    let app = spawn_app().await;
+    let (_, admin) = signed_in(&app, "admin").await;
+    let (held, before) = app
+        .db
+        .read(|conn| {
+            Ok::<_, DbError>((
+                Question::active_per_block(conn)?,
+                ExamSettings::current(conn)?.id,
+            ))
+        })
+        .await
+        .expect("bank");
+    let too_many = (held[1] + 4).to_string();
+    let blueprint = format!("12/{too_many}/12");
+    let fields = |per_block: &str| {
+        vec![
+            ("duration_minutes", "45".to_owned()),
+            ("pass_percent", "75".to_owned()),
+            ("questions_per_block", per_block.to_owned()),
+            ("resit_hours", "72".to_owned()),
+            ("max_attempts", "3".to_owned()),
+        ]
+    };
+    let owned = fields(&blueprint);
+    let form: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+
+    let english = admin.post_form("/admin/exam?lang=en", &form).await;
+    assert_eq!(english.status().as_u16(), 422);
+    let page = english.text().await.expect("body");
+    admin.get("/?lang=ar").await;
+    let arabic = admin
+        .post_form("/admin/exam", &form)
+        .await
+        .text()
+        .await
+        .expect("body");
+
+    let error = page
+        .split(r#"id="questions_per_block-error">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .expect("an error beside the field");
+    assert_eq!(
+        error.replace(['\u{2068}', '\u{2069}'], ""),
+        format!(
+            "Block 2 has only {} active questions: ask for {} or fewer.",
+            held[1], held[1]
+        )
+    );
+    assert!(page.contains(&format!(r#"value="{blueprint}""#)), "kept");
+    assert!(
+        arabic.contains("لا تضم إلا") && arabic.contains(&held[1].to_string()),
+        "{arabic}"
+    );
+    let after = app
+        .db
+        .read(|conn| Ok::<_, DbError>(ExamSettings::current(conn)?.id))
+        .await
+        .expect("settings");
+    assert_eq!(after, before, "nothing saved");
+
+    let owned = fields(&format!("12/{}/12", held[1]));
+    let fits: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        admin
+            .post_form("/admin/exam", &fits)
+            .await
+            .status()
+            .as_u16(),
+        303,
+        "the whole block may be asked for"
+    );
+}

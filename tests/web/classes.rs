@@ -694,6 +694,11 @@ async fn an_admin_sees_the_dates_before_saving_and_holidays_are_skipped() {
     let saved = admin.post_form("/admin/cohorts", &form).await;
     assert_eq!(saved.status().as_u16(), 303);
     let json: serde_json::Value = app.get("/cohorts.json").await.json().await.expect("json");
+    assert_eq!(json, serde_json::json!([]), "saved as a draft");
+    let location = saved.headers()["location"].to_str().expect("location");
+    let published = admin.post_form(&format!("{location}/publish"), &[]).await;
+    assert_eq!(published.status().as_u16(), 303);
+    let json: serde_json::Value = app.get("/cohorts.json").await.json().await.expect("json");
     assert_eq!(json[0]["audience"], "women");
     assert_eq!(json[0]["ends_on"], "2026-03-17");
 }

@@ -12,6 +12,7 @@ mod attendance;
 mod authorization;
 mod backup;
 mod certificates;
+mod class_admin;
 mod classes;
 mod demo;
 mod e2e;

@@ -31,6 +31,8 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "cohort.create",
     "cohort.update",
     "cohort.cancel",
+    "cohort.publish",
+    "cohort.unpublish",
     "session.cancel",
     "session.move",
     "attendance.mark",

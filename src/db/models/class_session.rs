@@ -1,11 +1,14 @@
 //! A class's daily sessions.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::class_sessions;
-use crate::domain::schedule::Planned;
+use crate::db::schema::{attendance, class_sessions};
+use crate::domain::reschedule::Existing;
+use crate::domain::schedule::{Planned, SessionStatus};
 
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = class_sessions)]
@@ -25,8 +28,26 @@ pub struct ClassSession {
 }
 
 impl ClassSession {
+    /// The stored status (the table's CHECK constraint admits only the
+    /// three codes).
+    pub fn status(&self) -> SessionStatus {
+        SessionStatus::parse(&self.status).unwrap_or(SessionStatus::Scheduled)
+    }
+
     pub fn is_cancelled(&self) -> bool {
-        self.status == "cancelled"
+        self.status() == SessionStatus::Cancelled
+    }
+
+    /// The session as the rescheduling rule sees it.
+    pub fn existing(&self, marked: &BTreeSet<i32>) -> Existing {
+        Existing {
+            id: self.id,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            status: self.status(),
+            original_starts_at: self.original_starts_at,
+            marked: marked.contains(&self.id),
+        }
     }
 
     /// Inserts generated sessions numbered from `first_seq`.
@@ -45,7 +66,7 @@ impl ClassSession {
                     class_sessions::seq.eq(seq),
                     class_sessions::starts_at.eq(session.starts_at),
                     class_sessions::ends_at.eq(session.ends_at),
-                    class_sessions::status.eq("scheduled"),
+                    class_sessions::status.eq(SessionStatus::Scheduled.as_str()),
                 )
             })
             .collect();
@@ -88,25 +109,80 @@ impl ClassSession {
             .optional()
     }
 
-    /// Removes a class's sessions that start at or after `from` (a schedule
-    /// change affects only future sessions).
-    pub fn delete_from(
+    /// The ids of a class's sessions that have any attendance mark.
+    pub fn marked(conn: &mut DbConnection, cohort_id: i32) -> QueryResult<BTreeSet<i32>> {
+        let ids: Vec<i32> = attendance::table
+            .inner_join(class_sessions::table)
+            .filter(class_sessions::cohort_id.eq(cohort_id))
+            .select(attendance::session_id)
+            .distinct()
+            .load(conn)?;
+        Ok(ids.into_iter().collect())
+    }
+
+    /// Gives an untouched session a new time. Sessions a trainer moved or
+    /// cancelled are left alone whatever the caller asks.
+    pub fn retime(
         conn: &mut DbConnection,
-        cohort_id: i32,
-        from: NaiveDateTime,
+        id: i32,
+        starts_at: NaiveDateTime,
+        ends_at: NaiveDateTime,
     ) -> QueryResult<usize> {
+        diesel::update(
+            class_sessions::table
+                .find(id)
+                .filter(class_sessions::status.eq(SessionStatus::Scheduled.as_str())),
+        )
+        .set((
+            class_sessions::starts_at.eq(starts_at),
+            class_sessions::ends_at.eq(ends_at),
+        ))
+        .execute(conn)
+    }
+
+    /// Removes an untouched session that has not started and has no
+    /// attendance mark; anything else stays.
+    pub fn delete_untouched(
+        conn: &mut DbConnection,
+        id: i32,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        let marks = attendance::table.filter(attendance::session_id.eq(class_sessions::id));
         diesel::delete(
             class_sessions::table
-                .filter(class_sessions::cohort_id.eq(cohort_id))
-                .filter(class_sessions::starts_at.ge(from)),
+                .find(id)
+                .filter(class_sessions::status.eq(SessionStatus::Scheduled.as_str()))
+                .filter(class_sessions::starts_at.gt(now))
+                .filter(diesel::dsl::not(diesel::dsl::exists(marks))),
         )
         .execute(conn)
+    }
+
+    /// Numbers a class's sessions 1, 2, … in time order. Two passes through
+    /// negative numbers, so `UNIQUE (cohort_id, seq)` holds at every step.
+    pub fn renumber(conn: &mut DbConnection, cohort_id: i32) -> QueryResult<()> {
+        let mut sessions = Self::of_cohort(conn, cohort_id)?;
+        sessions.sort_by_key(|session| (session.starts_at, session.id));
+        let moves: Vec<(i32, i32)> = sessions
+            .iter()
+            .zip(1..)
+            .filter(|(session, seq)| session.seq != *seq)
+            .map(|(session, seq)| (session.id, seq))
+            .collect();
+        for sign in [-1, 1] {
+            for (id, seq) in &moves {
+                diesel::update(class_sessions::table.find(id))
+                    .set(class_sessions::seq.eq(sign * seq))
+                    .execute(conn)?;
+            }
+        }
+        Ok(())
     }
 
     pub fn cancel(conn: &mut DbConnection, id: i32, reason: &str) -> QueryResult<usize> {
         diesel::update(class_sessions::table.find(id))
             .set((
-                class_sessions::status.eq("cancelled"),
+                class_sessions::status.eq(SessionStatus::Cancelled.as_str()),
                 class_sessions::reason.eq(reason),
             ))
             .execute(conn)
@@ -121,7 +197,7 @@ impl ClassSession {
     ) -> QueryResult<usize> {
         diesel::update(class_sessions::table.find(session.id))
             .set((
-                class_sessions::status.eq("moved"),
+                class_sessions::status.eq(SessionStatus::Moved.as_str()),
                 class_sessions::reason.eq(reason),
                 class_sessions::starts_at.eq(starts_at),
                 class_sessions::ends_at.eq(ends_at),

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::{class_sessions, cohorts};
 use crate::domain::cohort::{Audience, CohortStatus, Period, TeachingLanguage, Weekdays};
+use crate::domain::schedule::SessionStatus;
 
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = cohorts)]
@@ -118,6 +119,45 @@ impl Cohort {
             .execute(conn)
     }
 
+    /// Sets the status an admin chooses (publishing a draft, or taking a
+    /// class nobody has joined back to draft).
+    pub fn set_status(
+        conn: &mut DbConnection,
+        id: i32,
+        status: CohortStatus,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(cohorts::table.find(id))
+            .set((
+                cohorts::status.eq(status.as_str()),
+                cohorts::updated_at.eq(now),
+            ))
+            .execute(conn)
+    }
+
+    /// Classes, other than `except`, that are not cancelled and meet at
+    /// `venue_id` or are taught by `trainer_id`: the ones a class's sessions
+    /// may clash with.
+    pub fn sharing_venue_or_trainer(
+        conn: &mut DbConnection,
+        venue_id: i32,
+        trainer_id: Option<i32>,
+        except: Option<i32>,
+    ) -> QueryResult<Vec<Cohort>> {
+        // Ids are positive, so -1 matches nothing.
+        cohorts::table
+            .filter(cohorts::status.ne(CohortStatus::Cancelled.as_str()))
+            .filter(cohorts::id.ne(except.unwrap_or(-1)))
+            .filter(
+                cohorts::venue_id
+                    .eq(venue_id)
+                    .or(cohorts::trainer_id.eq(trainer_id.unwrap_or(-1))),
+            )
+            .order((cohorts::start_date, cohorts::id))
+            .select(Cohort::as_select())
+            .load(conn)
+    }
+
     pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Cohort>> {
         cohorts::table
             .find(id)
@@ -139,7 +179,7 @@ impl Cohort {
     pub fn listed(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Vec<Cohort>> {
         let ended = class_sessions::table
             .filter(class_sessions::cohort_id.eq(cohorts::id))
-            .filter(class_sessions::status.ne("cancelled"))
+            .filter(class_sessions::status.ne(SessionStatus::Cancelled.as_str()))
             .filter(class_sessions::ends_at.gt(now));
         cohorts::table
             .filter(cohorts::status.eq(CohortStatus::Open.as_str()))
@@ -169,6 +209,31 @@ impl Cohort {
                 .execute(conn)?;
         }
         let _ = (conn, id);
+        Ok(())
+    }
+
+    /// Locks a venue's row and a trainer's until the transaction ends, so
+    /// two admins cannot both book the same room or trainer for the same
+    /// hours (the clash check reads, then writes). Always venue first, then
+    /// trainer, so two such transactions cannot wait on each other.
+    /// SQLite's single writer already serialises them.
+    pub fn lock_venue_and_trainer(
+        conn: &mut DbConnection,
+        venue_id: i32,
+        trainer_id: Option<i32>,
+    ) -> QueryResult<()> {
+        #[cfg(feature = "postgres")]
+        if let DbConnection::Postgres(_) = conn {
+            diesel::sql_query("SELECT id FROM venues WHERE id = $1 FOR UPDATE")
+                .bind::<diesel::sql_types::Integer, _>(venue_id)
+                .execute(conn)?;
+            if let Some(trainer_id) = trainer_id {
+                diesel::sql_query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+                    .bind::<diesel::sql_types::Integer, _>(trainer_id)
+                    .execute(conn)?;
+            }
+        }
+        let _ = (conn, venue_id, trainer_id);
         Ok(())
     }
 }

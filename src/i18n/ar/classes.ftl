@@ -114,7 +114,7 @@ flash-enrolled = تم تسجيلك. نراك في الجلسة الأولى!
 flash-waitlisted = الصف مكتمل، لذا أُضفت إلى قائمة الانتظار. سنمنحك مقعداً حالما يتوفر.
 flash-withdrawn = تم انسحابك من الصف.
 flash-withdraw-too-late = لم يعد بالإمكان تغيير هذا المكان.
-flash-cohort-created = تم إنشاء الصف وجدولة جلساته.
+flash-cohort-created = حُفظ الصف مسودةً وجُدولت جلساته. انشره لفتح التسجيل.
 flash-cohort-saved = تم حفظ الصف.
 flash-cohort-cancelled = تم إلغاء الصف وإبلاغ المتدربين.
 flash-cohort-is-cancelled = هذا الصف ملغى ولا يمكن تعديله.
@@ -158,7 +158,7 @@ cohort-venue-choice = { $venue }، { $town } ({ $seats } مقعد)
 cohort-period = الفترة
 cohort-starts-time = يبدأ الساعة
 cohort-ends-time = ينتهي الساعة
-hint-period-times = اتركه فارغاً لاستخدام الساعات المعتادة للفترة.
+hint-period-times = يملأ اختيار الفترة ساعاتها المعتادة، ويمكنك تغييرها.
 cohort-start-date = اليوم الأول
 cohort-session-count = عدد الجلسات
 hint-session-count = عادةً 10 جلسات يومية مدة كل منها 3 ساعات.
@@ -210,3 +210,68 @@ me-on-track = حضرت ما يكفي من الجلسات حتى الآن. يأت
 me-early-sitting = سمح المسجّل لصفك بجلسة اختبار مبكرة، وحضورك حتى الآن يستوفي الشرط.
 me-exam-title = اختبارك
 me-join-another = ابحث عن صف آخر
+
+# Class drafts, publishing, rescheduling and clashes (issue 12).
+admin-cohort-new-is-draft = يُحفظ الصف الجديد مسودةً، ولا يراه المتدربون إلا بعد نشره.
+admin-cohort-draft-title = هذا الصف مسودة
+admin-cohort-draft-lead = لا يظهر في دليل الصفوف ولا يقبل التسجيل. انشره عندما تكتمل تفاصيله.
+admin-cohort-publish = انشر
+admin-cohort-unpublish-title = إعادته إلى مسودة
+admin-cohort-unpublish-lead = لا يوجد أي مسجّل بعد، لذا يمكن سحب الصف من الدليل حتى يكتمل.
+admin-cohort-unpublish = أعِده مسودة
+flash-cohort-published = نُشر الصف: أصبح في دليل الصفوف ومفتوحاً للتسجيل.
+flash-cohort-unpublished = عاد الصف مسودةً وسُحب من دليل الصفوف.
+flash-cohort-in-use = لدى متدربين أماكن في هذا الصف أو أنه بدأ، لذا يبقى منشوراً.
+flash-cohort-status-unchanged = لم يتغير شيء: الصف في هذه الحالة من قبل.
+audit-cohort-publish = نشر صف
+audit-cohort-unpublish = إعادة صف إلى مسودة
+admin-cohort-changes-title = ما يحدث للجلسات عند الحفظ
+admin-cohort-no-changes = لا يغيّر الحفظ أي جلسة: الجدول كما هو.
+preview-count-kept = { $count ->
+    [0] لا تبقى أي جلسة كما هي
+    [one] تبقى جلسة واحدة كما هي
+    [two] تبقى جلستان كما هما
+    [few] تبقى { $count } جلسات كما هي
+   *[other] تبقى { $count } جلسة كما هي
+}
+preview-count-retimed = { $count ->
+    [0] لا تتغير مواعيد أي جلسة
+    [one] جلسة واحدة بموعد جديد
+    [two] جلستان بموعد جديد
+    [few] { $count } جلسات بموعد جديد
+   *[other] { $count } جلسة بموعد جديد
+}
+preview-count-added = { $count ->
+    [0] لا تُضاف أي جلسة
+    [one] تُضاف جلسة واحدة
+    [two] تُضاف جلستان
+    [few] تُضاف { $count } جلسات
+   *[other] تُضاف { $count } جلسة
+}
+preview-count-removed = { $count ->
+    [0] لا تُحذف أي جلسة
+    [one] تُحذف جلسة واحدة
+    [two] تُحذف جلستان
+    [few] تُحذف { $count } جلسات
+   *[other] تُحذف { $count } جلسة
+}
+preview-kept = تبقى كما هي
+preview-kept-held = تبقى: بدأت أو عُقدت
+preview-kept-marked = تبقى: سُجّل فيها الحضور
+preview-kept-moved = تبقى في الموعد الذي نقلها إليه المدرب
+preview-kept-cancelled = تبقى ملغاة كما قرر المدرب
+preview-retimed = موعد جديد
+preview-added = جلسة مضافة
+preview-removed = تُحذف
+preview-was = كانت { $when }
+cohort-clash-venue = يتزامن هذا الصف مع صف آخر في المكان نفسه: صف { $period ->
+    [evening] الفترة المسائية
+   *[other] الفترة الصباحية
+} في { $venue } الذي يبدأ في { $start } ({ $hours })، وأول تعارض في { $date }.
+cohort-clash-trainer = يدرّس هذا المدرب صفاً آخر في الوقت نفسه: صف { $period ->
+    [evening] الفترة المسائية
+   *[other] الفترة الصباحية
+} في { $venue } الذي يبدأ في { $start } ({ $hours })، وأول تعارض في { $date }.
+cohort-clash-venue-short = يوجد صف آخر في هذا المكان في الوقت نفسه.
+cohort-clash-trainer-short = يدرّس هذا المدرب صفاً آخر في الوقت نفسه.
+sessions-below-kept = يحتفظ الصف بالجلسات التي بدأت أو سُجّل فيها الحضور أو غيّرها المدرب، فلا يمكن أن يقل عدد الجلسات عنها.

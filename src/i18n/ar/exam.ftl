@@ -195,3 +195,14 @@ audit-enrollment-not-complete = عدم إكمال الصف
 audit-enrollment-waitlist-ended = انتهاء مكان في قائمة الانتظار بانتهاء الصف
 audit-sitting-allow-early = السماح بجلسة مبكرة
 audit-attempt-grant = منح سلسلة جديدة من المحاولات
+
+# Exam settings: the blueprint must fit the active bank (issue 12).
+exam-block-too-many-short = لا يكفي بنك الأسئلة لهذه الأعداد.
+exam-block-too-many = { $count ->
+    [0] الوحدة { $block } لا تضم أي سؤال نشط، فلا يمكن طلب أسئلة منها.
+    [one] الوحدة { $block } لا تضم إلا سؤالاً نشطاً واحداً: اطلب منها سؤالاً واحداً على الأكثر.
+    [two] الوحدة { $block } لا تضم إلا سؤالين نشطين: اطلب منها سؤالين على الأكثر.
+    [few] الوحدة { $block } لا تضم إلا { $count } أسئلة نشطة: اطلب منها { $count } أسئلة على الأكثر.
+    [many] الوحدة { $block } لا تضم إلا { $count } سؤالاً نشطاً: اطلب منها { $count } سؤالاً على الأكثر.
+   *[other] الوحدة { $block } لا تضم إلا { $count } سؤال نشط: اطلب منها { $count } سؤال على الأكثر.
+}

@@ -102,7 +102,7 @@ flash-enrolled = You are enrolled. See you at the first session!
 flash-waitlisted = The class is full, so you are on the wait-list. We will give you a seat as soon as one is free.
 flash-withdrawn = You have withdrawn from the class.
 flash-withdraw-too-late = This place can no longer be changed.
-flash-cohort-created = The class has been created and its sessions scheduled.
+flash-cohort-created = The class has been saved as a draft and its sessions scheduled. Publish it to open enrolment.
 flash-cohort-saved = The class has been saved.
 flash-cohort-cancelled = The class has been cancelled and its trainees told.
 flash-cohort-is-cancelled = This class is cancelled and can no longer be changed.
@@ -143,7 +143,7 @@ cohort-venue-choice = { $venue }, { $town } ({ $seats } seats)
 cohort-period = Period
 cohort-starts-time = Starts at
 cohort-ends-time = Ends at
-hint-period-times = Leave empty for the period's usual hours.
+hint-period-times = Choosing the period fills in its usual hours; you may change them.
 cohort-start-date = First day
 cohort-session-count = Number of sessions
 hint-session-count = Usually 10 daily sessions of 3 hours.
@@ -195,3 +195,60 @@ me-on-track = You have attended enough sessions so far. The exam comes after the
 me-early-sitting = A registrar has allowed your class an early sitting, and your attendance so far meets the rule.
 me-exam-title = Your exam
 me-join-another = Find another class
+
+# Class drafts, publishing, rescheduling and clashes (issue 12).
+admin-cohort-new-is-draft = A new class is saved as a draft: trainees see it only after you publish it.
+admin-cohort-draft-title = This class is a draft
+admin-cohort-draft-lead = It is not in the catalogue and takes no enrolments. Publish it when its details are right.
+admin-cohort-publish = Publish
+admin-cohort-unpublish-title = Back to draft
+admin-cohort-unpublish-lead = Nobody has a place yet, so the class can leave the catalogue until it is ready.
+admin-cohort-unpublish = Make it a draft again
+flash-cohort-published = The class is published: it is in the catalogue and open for enrolment.
+flash-cohort-unpublished = The class is a draft again and has left the catalogue.
+flash-cohort-in-use = Trainees already have places in this class, or it has begun: it stays published.
+flash-cohort-status-unchanged = Nothing changed: the class already had that status.
+audit-cohort-publish = Class published
+audit-cohort-unpublish = Class back to draft
+admin-cohort-changes-title = What saving does to the sessions
+admin-cohort-no-changes = Saving changes no session: the schedule is the same.
+preview-count-kept = { $count ->
+    [0] No session stays as it is
+    [one] One session stays as it is
+   *[other] { $count } sessions stay as they are
+}
+preview-count-retimed = { $count ->
+    [0] none gets a new time
+    [one] one gets a new time
+   *[other] { $count } get a new time
+}
+preview-count-added = { $count ->
+    [0] none is added
+    [one] one is added
+   *[other] { $count } are added
+}
+preview-count-removed = { $count ->
+    [0] none is removed
+    [one] one is removed
+   *[other] { $count } are removed
+}
+preview-kept = Stays as it is
+preview-kept-held = Stays: it has started or taken place
+preview-kept-marked = Stays: attendance has been taken
+preview-kept-moved = Stays where the trainer moved it
+preview-kept-cancelled = Stays cancelled, as the trainer decided
+preview-retimed = New time
+preview-added = Added
+preview-removed = Removed
+preview-was = was { $when }
+cohort-clash-venue = Another class meets at this venue at the same time: the { $period ->
+    [evening] evening
+   *[other] morning
+} class at { $venue } starting { $start } ({ $hours }); the first clash is on { $date }.
+cohort-clash-trainer = This trainer teaches another class at the same time: the { $period ->
+    [evening] evening
+   *[other] morning
+} class at { $venue } starting { $start } ({ $hours }); the first clash is on { $date }.
+cohort-clash-venue-short = Another class meets at this venue at the same time.
+cohort-clash-trainer-short = This trainer teaches another class at the same time.
+sessions-below-kept = The class keeps the sessions that have started, have attendance or were changed by the trainer, so it cannot have fewer sessions than those.

@@ -181,3 +181,11 @@ audit-enrollment-not-complete = Class not completed
 audit-enrollment-waitlist-ended = Wait-list place ended with its class
 audit-sitting-allow-early = Early sitting allowed
 audit-attempt-grant = New series of attempts granted
+
+# Exam settings: the blueprint must fit the active bank (issue 12).
+exam-block-too-many-short = The question bank cannot fill these numbers.
+exam-block-too-many = { $count ->
+    [0] Block { $block } has no active questions, so none can be asked from it.
+    [one] Block { $block } has only one active question: ask for at most one.
+   *[other] Block { $block } has only { $count } active questions: ask for { $count } or fewer.
+}

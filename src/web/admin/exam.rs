@@ -1,5 +1,6 @@
 //! `GET/POST /admin/exam`: duration (1–240 min), pass mark, questions per
-//! block, re-sit delay and maximum attempts. Each change is a new settings
+//! block (no more than the block's active questions), re-sit delay and
+//! maximum attempts. Each change is a new settings
 //! row: attempts already started keep the rules they started under.
 
 use actix_web::http::StatusCode;
@@ -12,6 +13,7 @@ use crate::auth::{flash, session::db_now};
 use crate::db::DbError;
 use crate::db::models::audit;
 use crate::db::models::exam::{ExamSettings, NewExamSettings};
+use crate::db::models::question::Question;
 use crate::error::AppError;
 use crate::web::forms::FormState;
 use crate::web::page::PageCtx;
@@ -33,12 +35,40 @@ pub struct ExamForm {
 pub struct ExamSettingsPage {
     pub ctx: PageCtx,
     pub form: FormState,
+    /// Which block the active bank cannot fill, and how many it holds.
+    pub block_shortfall: Option<String>,
 }
 
 fn render(ctx: PageCtx, form: FormState, status: StatusCode) -> Result<HttpResponse, AppError> {
+    render_with(ctx, form, None, status)
+}
+
+fn render_with(
+    ctx: PageCtx,
+    form: FormState,
+    block_shortfall: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let page = ExamSettingsPage {
+        ctx,
+        form,
+        block_shortfall,
+    };
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
-        .body(ExamSettingsPage { ctx, form }.render()?))
+        .body(page.render()?))
+}
+
+/// The first block that asks for more questions than its active ones:
+/// (block number, active questions). Every attempt draws without
+/// repetition, so such a blueprint could not be drawn.
+fn first_shortfall(blocks: [i32; 3], active: [i64; 3]) -> Option<(usize, i64)> {
+    blocks
+        .iter()
+        .zip(active)
+        .zip(1..)
+        .find(|((asked, held), _)| i64::from(**asked) > *held)
+        .map(|((_, held), block)| (block, held))
 }
 
 pub async fn form(
@@ -138,10 +168,22 @@ pub async fn save(
         1..=20,
         "exam-attempts-range",
     );
-    let (Some(duration), Some(pass), Some(blocks), Some(resit), Some(attempts)) =
-        (duration, pass, blocks, resit, attempts)
+    let active = state
+        .db
+        .read(|conn| Ok::<_, AppError>(Question::active_per_block(conn)?))
+        .await?;
+    let shortfall = blocks.and_then(|blocks| first_shortfall(blocks, active));
+    let block_shortfall = shortfall.map(|(block, held)| {
+        form.fail("questions_per_block", "exam-block-too-many-short");
+        ctx.lang.t_args(
+            "exam-block-too-many",
+            &[("block", block.into()), ("count", held.into())],
+        )
+    });
+    let (Some(duration), Some(pass), Some(blocks), Some(resit), Some(attempts), None) =
+        (duration, pass, blocks, resit, attempts, &block_shortfall)
     else {
-        return render(ctx, form, StatusCode::UNPROCESSABLE_ENTITY);
+        return render_with(ctx, form, block_shortfall, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let now = db_now(state.clock().now());
     let new = NewExamSettings {
@@ -175,4 +217,22 @@ pub async fn save(
         urls::ADMIN_EXAM,
         "flash-exam-saved",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_block_asked_for_more_than_it_holds_is_named() {
+        assert_eq!(first_shortfall([12, 60, 12], [40, 56, 40]), Some((2, 56)));
+        assert_eq!(first_shortfall([40, 56, 0], [40, 56, 0]), None);
+    }
+
+    #[test]
+    fn the_blueprint_keys_exist_in_both_languages() {
+        for lang in crate::i18n::Lang::ALL {
+            assert!(crate::i18n::keys(lang).contains("exam-block-too-many-short"));
+        }
+    }
 }

@@ -2,6 +2,8 @@
 //! and the audit log.
 
 pub mod audit;
+pub mod cohort_form;
+pub mod cohort_preview;
 pub mod cohorts;
 pub mod exam;
 pub mod holidays;

@@ -55,7 +55,7 @@ fn last_number(path: &str) -> i32 {
 }
 
 /// The admin creates a morning class of three sessions from Monday 9 March,
-/// previewing its dates first; returns its id.
+/// previewing its dates first, and publishes it; returns its id.
 async fn admin_creates_a_class(app: &TestApp, admin: &Person, trainer: &Person) -> i32 {
     let room = crate::fixtures::venue(app, "al-ain", "Al Ain Centre", 30).await;
     let office = Chrome::start(app).await;
@@ -81,7 +81,6 @@ async fn admin_creates_a_class(app: &TestApp, admin: &Person, trainer: &Person) 
         "period][value=morning",
         "teaching_language][value=ar",
         "audience][value=all",
-        "status][value=open",
         "weekday_1",
         "weekday_2",
         "weekday_3",
@@ -100,8 +99,28 @@ async fn admin_creates_a_class(app: &TestApp, admin: &Person, trainer: &Person) 
         path.starts_with("/admin/cohorts/") && path != urls::ADMIN_COHORT_NEW
     })
     .await;
+    let cohort = last_number(&path);
+    // A new class is a draft: the admin publishes it before anyone enrols.
+    office.wait_for("[data-publication=draft]").await;
+    office.assert_accessible("draft class").await;
+    office
+        .click(&format!(
+            "form[action='/admin/cohorts/{cohort}/publish'] button"
+        ))
+        .await;
+    until("the class is published", || async {
+        app.db
+            .read(move |conn| {
+                Ok::<_, DbError>(ecitizen::db::models::cohort::Cohort::find(conn, cohort)?)
+            })
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|class| class.status == "open")
+    })
+    .await;
     office.quit().await;
-    last_number(&path)
+    cohort
 }
 
 /// Someone registers in Arabic and enrols in the class; returns the browser

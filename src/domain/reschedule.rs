@@ -1,0 +1,409 @@
+//! What a change to a class's schedule does to the sessions it already has.
+//! What happened stays: a session that has started, has an attendance mark,
+//! or was moved or cancelled by its trainer (with the reason trainees were
+//! shown) is kept as it is. Only untouched future sessions follow the new
+//! schedule: the same slot is kept, others get a new time, are removed or
+//! are added.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::domain::cohort::Weekdays;
+use crate::domain::schedule::{self, Plan, Planned, SessionStatus, utc_to_local};
+
+/// The fields of a class that decide its sessions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Schedule {
+    pub start_date: NaiveDate,
+    pub weekdays: Weekdays,
+    /// Sessions in all, counting those already held, moved or cancelled.
+    pub count: u32,
+    /// Local start and end of each session.
+    pub starts: NaiveTime,
+    pub ends: NaiveTime,
+}
+
+/// A stored session as the rule sees it (times in UTC).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Existing {
+    pub id: i32,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub status: SessionStatus,
+    /// Where a moved session was first planned.
+    pub original_starts_at: Option<NaiveDateTime>,
+    /// Someone's attendance has been marked for it.
+    pub marked: bool,
+}
+
+/// Why a session stays as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// The new schedule has the same slot.
+    Unchanged,
+    /// It has started or taken place.
+    Held,
+    /// Attendance has been marked for it.
+    Marked,
+    /// Its trainer moved it.
+    Moved,
+    /// Its trainer cancelled it.
+    Cancelled,
+}
+
+impl Kept {
+    /// Kept whatever the schedule says.
+    pub fn is_fixed(self) -> bool {
+        self != Self::Unchanged
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unchanged => "unchanged",
+            Self::Held => "held",
+            Self::Marked => "marked",
+            Self::Moved => "moved",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// What happens to one session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Keep {
+        id: i32,
+        starts_at: NaiveDateTime,
+        ends_at: NaiveDateTime,
+        why: Kept,
+    },
+    /// Stays (same id) at the new schedule's time.
+    Retime {
+        id: i32,
+        from: (NaiveDateTime, NaiveDateTime),
+        to: Planned,
+    },
+    Remove {
+        id: i32,
+        starts_at: NaiveDateTime,
+        ends_at: NaiveDateTime,
+    },
+    Add(Planned),
+}
+
+impl Change {
+    /// When it takes place afterwards (removed: when it would have).
+    pub fn starts_at(&self) -> NaiveDateTime {
+        match self {
+            Self::Keep { starts_at, .. } | Self::Remove { starts_at, .. } => *starts_at,
+            Self::Retime { to, .. } | Self::Add(to) => to.starts_at,
+        }
+    }
+
+    /// Whether the session's row stays as it is.
+    pub fn is_keep(&self) -> bool {
+        matches!(self, Self::Keep { .. })
+    }
+}
+
+/// Why `session` must stay as it is, if it must.
+fn fixed(session: &Existing, now: NaiveDateTime) -> Option<Kept> {
+    match session.status {
+        SessionStatus::Cancelled => Some(Kept::Cancelled),
+        SessionStatus::Moved => Some(Kept::Moved),
+        SessionStatus::Scheduled if session.starts_at <= now => Some(Kept::Held),
+        SessionStatus::Scheduled if session.marked => Some(Kept::Marked),
+        SessionStatus::Scheduled => None,
+    }
+}
+
+/// Every session stays as it is (the schedule did not change), in time
+/// order, each with the reason it would stay anyway.
+pub fn keep_all(existing: &[Existing], now: NaiveDateTime) -> Vec<Change> {
+    let mut changes: Vec<Change> = existing
+        .iter()
+        .map(|session| Change::Keep {
+            id: session.id,
+            starts_at: session.starts_at,
+            ends_at: session.ends_at,
+            why: fixed(session, now).unwrap_or(Kept::Unchanged),
+        })
+        .collect();
+    changes.sort_by_key(Change::starts_at);
+    changes
+}
+
+/// Every session's fate under `schedule`, in time order. Fixed sessions
+/// count towards `schedule.count` (a cancelled one is not made up for), and
+/// their days are not planned again: a day the trainer cancelled stays free.
+/// New slots start after `now` and not before the start date.
+pub fn reschedule(
+    existing: &[Existing],
+    schedule: &Schedule,
+    holidays: &BTreeSet<NaiveDate>,
+    now: NaiveDateTime,
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut free = Vec::new();
+    let mut taken_days = BTreeSet::new();
+    for session in existing {
+        match fixed(session, now) {
+            Some(why) => {
+                taken_days.insert(utc_to_local(session.starts_at).date());
+                if let Some(original) = session.original_starts_at {
+                    taken_days.insert(utc_to_local(original).date());
+                }
+                changes.push(Change::Keep {
+                    id: session.id,
+                    starts_at: session.starts_at,
+                    ends_at: session.ends_at,
+                    why,
+                });
+            }
+            None => free.push(session),
+        }
+    }
+    free.sort_by_key(|session| (session.starts_at, session.id));
+    let plan = Plan {
+        from: schedule.start_date.max(utc_to_local(now).date()),
+        weekdays: schedule.weekdays.clone(),
+        count: schedule
+            .count
+            .saturating_sub(u32::try_from(changes.len()).unwrap_or(u32::MAX)),
+        starts: schedule.starts,
+        ends: schedule.ends,
+    };
+    let mut slots = schedule::generate_where(&plan, holidays, |slot| {
+        slot.starts_at > now && !taken_days.contains(&slot.date)
+    });
+    // A session already at one of the new slots stays where it is.
+    free.retain(|session| {
+        let same = slots.iter().position(|slot| {
+            (slot.starts_at, slot.ends_at) == (session.starts_at, session.ends_at)
+        });
+        match same {
+            Some(index) => {
+                slots.remove(index);
+                changes.push(Change::Keep {
+                    id: session.id,
+                    starts_at: session.starts_at,
+                    ends_at: session.ends_at,
+                    why: Kept::Unchanged,
+                });
+                false
+            }
+            None => true,
+        }
+    });
+    let mut slots = slots.into_iter();
+    for session in free {
+        changes.push(match slots.next() {
+            Some(to) => Change::Retime {
+                id: session.id,
+                from: (session.starts_at, session.ends_at),
+                to,
+            },
+            None => Change::Remove {
+                id: session.id,
+                starts_at: session.starts_at,
+                ends_at: session.ends_at,
+            },
+        });
+    }
+    changes.extend(slots.map(Change::Add));
+    changes.sort_by_key(Change::starts_at);
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("valid date")
+    }
+
+    fn time(text: &str) -> NaiveTime {
+        NaiveTime::parse_from_str(text, "%H:%M").expect("valid time")
+    }
+
+    /// Ten morning sessions from Monday 9 March 2026, as first generated.
+    fn class() -> (Schedule, Vec<Existing>) {
+        let schedule = Schedule {
+            start_date: date("2026-03-09"),
+            weekdays: Weekdays::working_week(),
+            count: 10,
+            starts: time("09:00"),
+            ends: time("12:00"),
+        };
+        let plan = Plan {
+            from: schedule.start_date,
+            weekdays: schedule.weekdays.clone(),
+            count: schedule.count,
+            starts: schedule.starts,
+            ends: schedule.ends,
+        };
+        let existing = schedule::generate(&plan, &BTreeSet::new())
+            .into_iter()
+            .zip(1..)
+            .map(|(slot, id)| Existing {
+                id,
+                starts_at: slot.starts_at,
+                ends_at: slot.ends_at,
+                status: SessionStatus::Scheduled,
+                original_starts_at: None,
+                marked: false,
+            })
+            .collect();
+        (schedule, existing)
+    }
+
+    fn utc(day: &str, hour: &str) -> NaiveDateTime {
+        schedule::local_to_utc(date(day), time(hour))
+    }
+
+    #[test]
+    fn the_same_schedule_keeps_every_session() {
+        let (schedule, existing) = class();
+        let changes = reschedule(
+            &existing,
+            &schedule,
+            &BTreeSet::new(),
+            utc("2026-03-01", "00:00"),
+        );
+        assert_eq!(changes.len(), 10);
+        assert!(changes.iter().all(Change::is_keep));
+    }
+
+    #[test]
+    fn new_hours_retime_untouched_future_sessions_only() {
+        let (mut schedule, mut existing) = class();
+        // Two sessions held, the fourth cancelled and the sixth moved by the
+        // trainer, the third has an early attendance mark.
+        existing[2].marked = true;
+        existing[3].status = SessionStatus::Cancelled;
+        existing[5].status = SessionStatus::Moved;
+        existing[5].original_starts_at = Some(existing[5].starts_at);
+        existing[5].starts_at = utc("2026-03-14", "10:00");
+        existing[5].ends_at = utc("2026-03-14", "13:00");
+        schedule.starts = time("17:00");
+        schedule.ends = time("20:00");
+        let now = utc("2026-03-10", "13:00");
+
+        let changes = reschedule(&existing, &schedule, &BTreeSet::new(), now);
+
+        let kept: Vec<(i32, Kept)> = changes
+            .iter()
+            .filter_map(|change| match change {
+                Change::Keep { id, why, .. } => Some((*id, *why)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                (1, Kept::Held),
+                (2, Kept::Held),
+                (3, Kept::Marked),
+                (4, Kept::Cancelled),
+                (6, Kept::Moved)
+            ]
+        );
+        let retimed: Vec<(i32, String)> = changes
+            .iter()
+            .filter_map(|change| match change {
+                Change::Retime { id, to, .. } => {
+                    Some((*id, utc_to_local(to.starts_at).to_string()))
+                }
+                _ => None,
+            })
+            .collect();
+        // One session a day: today had one; the cancelled day (12 March)
+        // and the moved session's first day (16 March) stay free.
+        assert_eq!(
+            retimed,
+            [
+                (5, "2026-03-13 17:00:00".to_owned()),
+                (7, "2026-03-17 17:00:00".to_owned()),
+                (8, "2026-03-18 17:00:00".to_owned()),
+                (9, "2026-03-19 17:00:00".to_owned()),
+                (10, "2026-03-20 17:00:00".to_owned()),
+            ]
+        );
+        assert!(
+            !changes
+                .iter()
+                .any(|c| matches!(c, Change::Remove { .. } | Change::Add(_)))
+        );
+    }
+
+    #[test]
+    fn fewer_sessions_remove_the_last_untouched_ones_and_more_add_some() {
+        let (mut schedule, existing) = class();
+        let now = utc("2026-03-01", "00:00");
+        schedule.count = 8;
+        let fewer = reschedule(&existing, &schedule, &BTreeSet::new(), now);
+        let removed: Vec<i32> = fewer
+            .iter()
+            .filter_map(|c| match c {
+                Change::Remove { id, .. } => Some(*id),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(removed, [9, 10]);
+
+        schedule.count = 12;
+        let more = reschedule(&existing, &schedule, &BTreeSet::new(), now);
+        let added: Vec<String> = more
+            .iter()
+            .filter_map(|c| match c {
+                Change::Add(slot) => Some(slot.date.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(added, ["2026-03-23", "2026-03-24"]);
+        assert_eq!(more.iter().filter(|c| c.is_keep()).count(), 10);
+    }
+
+    #[test]
+    fn a_later_start_moves_sessions_and_held_ones_never_go() {
+        let (mut schedule, existing) = class();
+        schedule.start_date = date("2026-03-16");
+        let before = reschedule(
+            &existing,
+            &schedule,
+            &BTreeSet::new(),
+            utc("2026-03-01", "00:00"),
+        );
+        // 16–20 March already have sessions 6–10: they stay; 1–5 move on.
+        assert_eq!(before.iter().filter(|c| c.is_keep()).count(), 5);
+        assert_eq!(
+            before
+                .iter()
+                .filter(|c| matches!(c, Change::Retime { .. }))
+                .count(),
+            5
+        );
+
+        schedule.count = 1;
+        let after_all = reschedule(
+            &existing,
+            &schedule,
+            &BTreeSet::new(),
+            utc("2026-03-30", "00:00"),
+        );
+        assert!(after_all.iter().all(|c| matches!(
+            c,
+            Change::Keep {
+                why: Kept::Held,
+                ..
+            }
+        )));
+        assert_eq!(
+            after_all.len(),
+            10,
+            "held sessions stay even above the count"
+        );
+    }
+}
