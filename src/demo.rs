@@ -530,6 +530,34 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
     .await
 }
 
+/// A published morning class of ten weekday sessions from `start`, whose
+/// enrolment window closed before it began (for classes in the past).
+fn past_morning_class(
+    course_id: i32,
+    venue_id: i32,
+    trainer: i32,
+    start: NaiveDate,
+) -> crate::db::models::cohort::CohortFields {
+    let (starts, ends) = crate::domain::cohort::Period::Morning.default_hours();
+    crate::db::models::cohort::CohortFields {
+        course_id,
+        venue_id,
+        period: "morning".to_owned(),
+        starts_time: starts,
+        ends_time: ends,
+        teaching_language: "ar".to_owned(),
+        audience: "all".to_owned(),
+        start_date: start,
+        weekdays: crate::domain::cohort::Weekdays::working_week().to_string(),
+        session_count: crate::domain::programme::DAILY_SESSIONS,
+        capacity: 20,
+        trainer_id: Some(trainer),
+        enrol_opens: start - chrono::Duration::days(21),
+        enrol_closes: start - chrono::Duration::days(1),
+        status: "open".to_owned(),
+    }
+}
+
 /// A class that ended last week, with its exam sitting open now, so a
 /// visitor can sit the exam at once as Mariam, who attended every session.
 /// The sitting is opened the way a trainer opens one, with the longest
@@ -555,23 +583,10 @@ fn seed_exam_day(
         return Ok(Vec::new());
     };
     let start = next_monday - chrono::Duration::weeks(3);
-    let (starts, ends) = crate::domain::cohort::Period::Morning.default_hours();
     let fields = CohortFields {
-        course_id,
-        venue_id,
-        period: "morning".to_owned(),
-        starts_time: starts,
-        ends_time: ends,
-        teaching_language: "ar".to_owned(),
         audience: "women".to_owned(),
-        start_date: start,
-        weekdays: crate::domain::cohort::Weekdays::working_week().to_string(),
-        session_count: crate::domain::programme::DAILY_SESSIONS,
         capacity: 18,
-        trainer_id: Some(trainer),
-        enrol_opens: start - chrono::Duration::days(21),
-        enrol_closes: start - chrono::Duration::days(1),
-        status: "open".to_owned(),
+        ..past_morning_class(course_id, venue_id, trainer, start)
     };
     let cohort = crate::classes::create(conn, &fields, now)?;
     let sessions = ClassSession::of_cohort(conn, cohort)?;
@@ -628,7 +643,6 @@ fn seed_graduates(
 ) -> Result<Vec<String>, DbError> {
     use crate::db::models::certificate::Certificate;
     use crate::db::models::class_session::ClassSession;
-    use crate::db::models::cohort::CohortFields;
     use crate::db::models::enrollment::Enrollment;
     use crate::db::models::exam::{Attempt, ExamSettings, Finish, Sitting};
     use crate::domain::enrollment::EnrollmentStatus;
@@ -642,24 +656,7 @@ fn seed_graduates(
     };
     let at = db_now(now);
     let start = next_monday - chrono::Duration::weeks(6);
-    let (starts, ends) = crate::domain::cohort::Period::Morning.default_hours();
-    let fields = CohortFields {
-        course_id,
-        venue_id,
-        period: "morning".to_owned(),
-        starts_time: starts,
-        ends_time: ends,
-        teaching_language: "ar".to_owned(),
-        audience: "all".to_owned(),
-        start_date: start,
-        weekdays: crate::domain::cohort::Weekdays::working_week().to_string(),
-        session_count: crate::domain::programme::DAILY_SESSIONS,
-        capacity: 20,
-        trainer_id: Some(trainer),
-        enrol_opens: start - chrono::Duration::days(21),
-        enrol_closes: start - chrono::Duration::days(1),
-        status: "open".to_owned(),
-    };
+    let fields = past_morning_class(course_id, venue_id, trainer, start);
     let cohort = crate::classes::create(conn, &fields, now)?;
     let sessions = ClassSession::of_cohort(conn, cohort)?;
     let sitting = Sitting::insert(

@@ -112,6 +112,17 @@ pub(crate) struct Ready {
     pub(crate) trainees: Vec<(i32, i32, Browser)>,
 }
 
+impl Ready {
+    /// The same trainer, for another of their classes.
+    pub(crate) fn without_trainees(&self) -> Ready {
+        Ready {
+            cohort: self.cohort,
+            trainer: self.trainer.clone(),
+            trainees: Vec::new(),
+        }
+    }
+}
+
 /// A finished class with a trainer and `count` trainees who attended every
 /// session (or none, for the trainees listed in `absent`), on exam day.
 pub(crate) async fn ready(app: &TestApp, count: usize, absent: &[usize]) -> Ready {

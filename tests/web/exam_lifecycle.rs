@@ -69,8 +69,14 @@ async fn later_class(app: &TestApp, first: i32) -> i32 {
     class(app, fields).await
 }
 
-/// Marks every session of the place present, as its trainer would.
-async fn attend_all(app: &TestApp, cohort: i32, place: i32) {
+/// Marks every session of the trainee's newest place (in `cohort`)
+/// present, as its trainer would.
+async fn attend_newest_place(app: &TestApp, trainee: i32, cohort: i32) {
+    let place = app
+        .db
+        .read(move |conn| Ok::<_, DbError>(Enrollment::of_trainee(conn, trainee)?[0].id))
+        .await
+        .expect("place");
     app.db
         .write(move |conn| {
             let by = Cohort::find(conn, cohort)?
@@ -253,22 +259,13 @@ async fn a_trainee_who_failed_retrains_in_another_class_with_the_attempts_carrie
     }
     let me = browser.get_page("/me?lang=en").await.1;
     assert!(me.contains("attempts left (of"), "{me}");
-    let new_place = app
-        .db
-        .read({
-            let trainee = *trainee;
-            move |conn| Ok::<_, DbError>(Enrollment::of_trainee(conn, trainee)?[0].id)
-        })
-        .await
-        .expect("place");
-    attend_all(&app, second, new_place).await;
+    attend_newest_place(&app, *trainee, second).await;
 
     // The second class ends; its sitting counts the first attempt.
     app.clock.set(at("2026-04-20T05:00:00Z"));
     let second_ready = crate::exam::Ready {
         cohort: second,
-        trainer: ready.trainer.clone(),
-        trainees: Vec::new(),
+        ..ready.without_trainees()
     };
     for n in 0..2 {
         let (_, pin) = open_sitting(&app, &second_ready).await;
@@ -392,15 +389,7 @@ async fn after_the_last_attempt_a_registrar_grants_a_new_series_once_the_trainee
             .as_u16(),
         303
     );
-    let new_place = app
-        .db
-        .read({
-            let trainee = *trainee;
-            move |conn| Ok::<_, DbError>(Enrollment::of_trainee(conn, trainee)?[0].id)
-        })
-        .await
-        .expect("place");
-    attend_all(&app, second, new_place).await;
+    attend_newest_place(&app, *trainee, second).await;
     app.clock.set(at("2026-04-20T05:00:00Z"));
     let granted = registrar
         .post_form(&grant, &[("reason", "Retrained in April")])
@@ -409,8 +398,7 @@ async fn after_the_last_attempt_a_registrar_grants_a_new_series_once_the_trainee
     assert_eq!(audited(&app, "attempt.grant").await.len(), 1);
     let second_ready = crate::exam::Ready {
         cohort: second,
-        trainer: ready.trainer.clone(),
-        trainees: Vec::new(),
+        ..ready.without_trainees()
     };
     let (_, pin) = open_sitting(&app, &second_ready).await;
     start(browser, &pin).await;
