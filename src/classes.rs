@@ -241,6 +241,14 @@ pub fn promote_waiting(
             .collect();
     for place in &promoted {
         Enrollment::promote(conn, place.id, db_now(now))?;
+        // Whatever freed the seat (a withdrawal, a move, a larger class),
+        // the promotion is its own change of state.
+        let event = crate::db::models::audit::Actor::system().event(
+            "enrollment.promote",
+            format!("enrollment:{}", place.id),
+            serde_json::json!({ "cohort": cohort_id, "trainee": place.trainee_id }),
+        );
+        crate::db::models::audit::append(conn, &event, db_now(now))?;
     }
     Ok(promoted)
 }

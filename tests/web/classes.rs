@@ -145,6 +145,25 @@ async fn a_withdrawal_and_a_larger_capacity_give_seats_to_the_wait_list_in_order
         promoted.contains("Good news: a seat became free and it is yours."),
         "{promoted}"
     );
+    let promotions = app
+        .db
+        .read(|conn| {
+            use diesel::prelude::*;
+            use ecitizen::db::schema::audit_log;
+            Ok::<_, ecitizen::db::DbError>(
+                audit_log::table
+                    .filter(audit_log::action.eq("enrollment.promote"))
+                    .select(audit_log::subject)
+                    .load::<String>(conn)?,
+            )
+        })
+        .await
+        .expect("audit");
+    assert_eq!(
+        promotions.len(),
+        1,
+        "the promotion is audited with the withdrawal"
+    );
 
     // Someone else cannot withdraw a place that is not theirs.
     let stranger = people[4]

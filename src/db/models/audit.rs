@@ -25,6 +25,7 @@ pub const KNOWN_ACTIONS: &[&str] = &[
     "enrollment.create",
     "enrollment.withdraw",
     "enrollment.move",
+    "enrollment.promote",
     "enrollment.complete",
     "enrollment.not_complete",
     "enrollment.waitlist_ended",

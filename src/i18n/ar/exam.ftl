@@ -190,6 +190,7 @@ registrar-early-used = { $count ->
 registrar-early-waiting = جلسة مبكرة مسموح بها بانتظار المدرب. السبب:
 registrar-early-allow = اسمح بجلسة قبل آخر جلسة للصف
 registrar-exam-record = الاختبار
+audit-enrollment-promote = منح مقعد من قائمة الانتظار
 audit-enrollment-complete = إكمال الصف
 audit-enrollment-not-complete = عدم إكمال الصف
 audit-enrollment-waitlist-ended = انتهاء مكان في قائمة الانتظار بانتهاء الصف

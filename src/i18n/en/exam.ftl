@@ -176,6 +176,7 @@ registrar-early-used = { $count ->
 registrar-early-waiting = An early sitting is allowed and waiting for the trainer. Reason:
 registrar-early-allow = Allow a sitting before the last session
 registrar-exam-record = Exam
+audit-enrollment-promote = Seat given from the wait-list
 audit-enrollment-complete = Class completed
 audit-enrollment-not-complete = Class not completed
 audit-enrollment-waitlist-ended = Wait-list place ended with its class
