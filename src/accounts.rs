@@ -3,8 +3,8 @@
 use anyhow::{Context, bail};
 
 use crate::auth::password::{hash_blocking, one_time_password};
-use crate::auth::session::db_now;
 use crate::config::Settings;
+use crate::db::db_now;
 use crate::db::models::audit::{self, Event};
 use crate::db::models::user::{NewUser, User};
 use crate::db::{Db, DbError};

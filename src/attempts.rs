@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::attempt_grant::AttemptGrant;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::enrollment::Enrollment;

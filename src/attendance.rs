@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::attendance::{self as marks, AttendanceMark, EligibilityOverride};
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::sitting_permission::SittingPermission;

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Datelike, Utc};
 
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::certificate::{Certificate, NewCertificate};
 use crate::db::models::cohort::Cohort;
 use crate::db::models::course::Course;

@@ -7,7 +7,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::{Cohort, CohortFields};
 use crate::db::models::enrollment::Enrollment;
@@ -17,8 +17,8 @@ use crate::db::{DbConnection, DbError};
 use crate::domain::cohort::{Phase, Weekdays};
 use crate::domain::enrollment::{self, EnrollmentStatus, Refusal};
 use crate::domain::person::Gender;
+use crate::domain::schedule::uae_today;
 use crate::domain::schedule::{self, Plan, Planned};
-use crate::web::time::uae_today;
 
 mod clashes;
 mod editing;

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;

@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 
 use crate::auth::password::hash_blocking;
-use crate::auth::session::db_now;
 use crate::config::Settings;
+use crate::db::db_now;
 use crate::db::models::audit::{self, Event};
 use crate::db::models::region::Town;
 use crate::db::models::user::{NewUser, User};
@@ -406,7 +406,7 @@ async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbErr
                 .find(|u| u.email.as_deref() == Some(email))
                 .map(|u| u.id)
         };
-        let today = crate::web::time::uae_today(now);
+        let today = crate::domain::schedule::uae_today(now);
         // Next Monday, so classes start on a full week.
         let next_monday =
             today + Duration::days(i64::from(7 - today.weekday().num_days_from_monday()));

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::attempt_grant::AttemptGrant;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::class_session::ClassSession;

@@ -19,7 +19,7 @@ use crate::web::{self, AppState, middleware};
 /// Adds the shipped question bank to an empty `questions` table; returns how
 /// many questions were added (0 when the bank already had some).
 pub async fn seed_question_bank(db: &Db, settings: &Settings) -> Result<usize, DbError> {
-    let now = crate::auth::session::db_now(settings.clock.now());
+    let now = crate::db::db_now(settings.clock.now());
     db.write(move |conn| crate::exam::bank::seed_bank(conn, now))
         .await
 }

@@ -10,7 +10,9 @@ use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, ResponseError, web};
-use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
+use chrono::{DateTime, Utc};
+
+use crate::db::db_now;
 use sha2::{Digest, Sha256};
 
 use crate::auth::{CurrentUser, csrf, flash, random_token};
@@ -49,11 +51,6 @@ pub fn removal_cookie(settings: &Settings, name: &'static str) -> Cookie<'static
     let mut cookie = secure_cookie(settings, name, String::new());
     cookie.set_max_age(CookieDuration::ZERO);
     cookie
-}
-
-/// UTC now as stored (microseconds, like both databases keep).
-pub fn db_now(now: DateTime<Utc>) -> NaiveDateTime {
-    now.naive_utc().trunc_subsecs(6)
 }
 
 fn token_hash(token: &str) -> String {

@@ -25,7 +25,7 @@ pub async fn wait(
     now: DateTime<Utc>,
 ) -> Result<Option<Duration>, DbError> {
     db.read(move |conn| {
-        let since = crate::auth::session::db_now(now - Duration::hours(1));
+        let since = crate::db::db_now(now - Duration::hours(1));
         let to_utc = |times: Vec<chrono::NaiveDateTime>| {
             times.into_iter().map(|at| at.and_utc()).collect::<Vec<_>>()
         };
@@ -47,7 +47,7 @@ pub fn record(
     succeeded: bool,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    let at = crate::auth::session::db_now(now);
+    let at = crate::db::db_now(now);
     login_attempt::record(
         conn,
         &NewLoginAttempt {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::result::Error as DieselError;
 
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::{Cohort, CohortFields};
 use crate::db::models::venue::Venue;

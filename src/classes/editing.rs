@@ -6,7 +6,7 @@ use diesel::result::Error as DieselError;
 
 use super::clashes::{Clashes, clashes};
 use super::{first_sessions, insert_with, promote_waiting};
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::{Cohort, CohortFields};

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::result::Error as DieselError;
 
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;

@@ -11,6 +11,16 @@ use crate::domain::cohort::Weekdays;
 /// The UAE's offset from UTC (no daylight saving).
 pub const UAE_OFFSET: Duration = Duration::hours(4);
 
+/// Today's date in the UAE.
+pub fn uae_today(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    (now.naive_utc() + UAE_OFFSET).date()
+}
+
+/// A stored UTC time as `YYYY-MM-DD HH:MM` in the UAE.
+pub fn uae_minutes(at: NaiveDateTime) -> String {
+    (at + UAE_OFFSET).format("%Y-%m-%d %H:%M").to_string()
+}
+
 choices!(
     /// Where a session stands: as generated, moved or cancelled by its
     /// trainer (both with a reason shown to trainees).
@@ -133,6 +143,18 @@ pub fn first_overlap(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utc_is_shown_four_hours_ahead() {
+        let at = NaiveDate::from_ymd_opt(2026, 3, 1)
+            .and_then(|d| d.and_hms_opt(21, 30, 0))
+            .expect("valid");
+        assert_eq!(uae_minutes(at), "2026-03-02 01:30");
+        assert_eq!(
+            uae_today(at.and_utc()),
+            NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid")
+        );
+    }
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("valid date")

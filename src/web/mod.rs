@@ -12,7 +12,6 @@ pub mod outlook;
 pub mod page;
 pub mod public;
 pub mod registrar;
-pub mod time;
 pub mod trainee;
 pub mod trainer;
 pub mod urls;

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::attempts;
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::certificate::Certificate;
 use crate::db::models::exam::{Attempt, ExamSettings};
 use crate::db::{DbConnection, DbError};

@@ -175,7 +175,7 @@ pub async fn submit(
     let cookie = state
         .db
         .write(move |conn| {
-            let at = session::db_now(now);
+            let at = crate::db::db_now(now);
             throttle::record(conn, &key, &ip, signed_in, now)?;
             audit::append(conn, &event, at)?;
             match user_id.filter(|_| signed_in) {
@@ -224,7 +224,7 @@ pub async fn logout(
         .write(move |conn| {
             let ended = SessionRow::delete_for_user(conn, id)?;
             event.details = serde_json::json!({ "sessions_ended": ended });
-            audit::append(conn, &event, session::db_now(now))?;
+            audit::append(conn, &event, crate::db::db_now(now))?;
             Ok::<_, DbError>(())
         })
         .await?;

@@ -129,7 +129,7 @@ pub async fn submit(
     let cookie = state
         .db
         .write(move |conn| {
-            let at = session::db_now(now);
+            let at = crate::db::db_now(now);
             User::set_password(conn, id, &hash, false, at)?;
             // Every session ends (a thief's too); this browser gets a new one.
             let ended = SessionRow::delete_for_user(conn, id)?;

@@ -22,7 +22,7 @@ use crate::i18n::Lang;
 use crate::web::account::account_event;
 use crate::web::forms::FormState;
 use crate::web::page::PageCtx;
-use crate::web::{AppState, time, urls};
+use crate::web::{AppState, urls};
 
 /// The registration form as submitted (DESIGN.md section 4).
 #[derive(Debug, Default, Deserialize)]
@@ -269,7 +269,12 @@ pub async fn submit(
         .read(|conn| Ok::<_, AppError>(Town::all(conn)?))
         .await?;
     let mut form = FormState::default();
-    let Some(valid) = validate(&input, &mut form, &towns, time::uae_today(now)) else {
+    let Some(valid) = validate(
+        &input,
+        &mut form,
+        &towns,
+        crate::domain::schedule::uae_today(now),
+    ) else {
         return render(ctx, form, &state, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let password_hash = state
@@ -298,7 +303,7 @@ pub async fn submit(
             {
                 return Ok(Err(Refusal::EmailTaken));
             }
-            let at = session::db_now(now);
+            let at = crate::db::db_now(now);
             let id = User::insert(
                 conn,
                 &NewUser {

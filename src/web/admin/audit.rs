@@ -13,7 +13,7 @@ use crate::db::models::audit::{self, Filter};
 use crate::db::models::user::User;
 use crate::error::AppError;
 use crate::web::page::PageCtx;
-use crate::web::{AppState, time, urls};
+use crate::web::{AppState, urls};
 
 const PAGE_SIZE: i64 = 100;
 
@@ -59,7 +59,7 @@ fn action_key(action: &str) -> String {
 /// Midnight at the start of a UAE day, in UTC.
 fn uae_midnight(date: NaiveDate) -> Option<chrono::NaiveDateTime> {
     date.and_hms_opt(0, 0, 0)
-        .map(|at| at - chrono::Duration::hours(4))
+        .map(|at| at - crate::domain::schedule::UAE_OFFSET)
 }
 
 fn parse_day(text: &str) -> Option<NaiveDate> {
@@ -102,7 +102,7 @@ pub async fn list(
         .take(PAGE_SIZE as usize)
         .map(|entry| EntryRow {
             id: entry.id,
-            at: time::uae_minutes(entry.at),
+            at: crate::domain::schedule::uae_minutes(entry.at),
             actor: entry
                 .actor_id
                 .and_then(|id| people.get(&id))

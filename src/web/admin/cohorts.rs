@@ -12,9 +12,10 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::Admin;
-use crate::auth::{flash, session::db_now};
+use crate::auth::flash;
 use crate::classes::{self, EditRefused, Publication};
 use crate::db::DbError;
+use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::{Cohort, CohortFields};
@@ -34,7 +35,7 @@ use crate::web::admin::cohort_preview::{self, ChangeCounts, PreviewLine};
 use crate::web::forms::FormState;
 use crate::web::page::PageCtx;
 use crate::web::public::catalogue::{self, CohortCard};
-use crate::web::{AppState, audit_event, time, urls};
+use crate::web::{AppState, audit_event, urls};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -178,7 +179,10 @@ pub async fn new_form(
     query: web::Query<NewQuery>,
 ) -> Result<HttpResponse, AppError> {
     let period = Period::parse(&query.period).unwrap_or(Period::Morning);
-    let form = cohort_form::new_class_form(period, time::uae_today(state.clock().now()));
+    let form = cohort_form::new_class_form(
+        period,
+        crate::domain::schedule::uae_today(state.clock().now()),
+    );
     render_form(
         ctx,
         &state,
@@ -243,7 +247,7 @@ pub async fn create(
         trainers: &trainers,
         course_id,
         min_capacity: 0,
-        today: Some(time::uae_today(now)),
+        today: Some(crate::domain::schedule::uae_today(now)),
         status: CohortStatus::Draft,
         stored_period: None,
     };
@@ -406,7 +410,7 @@ pub async fn update(
     let days = input.weekday_numbers();
     // A class under way keeps its start date, wherever it was.
     let today = (!loaded.started && input.start_date.trim() != cohort.start_date.to_string())
-        .then(|| time::uae_today(now));
+        .then(|| crate::domain::schedule::uae_today(now));
     let context = Context {
         venues: &venues,
         trainers: &trainers,

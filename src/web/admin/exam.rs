@@ -9,8 +9,9 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::Admin;
-use crate::auth::{flash, session::db_now};
+use crate::auth::flash;
 use crate::db::DbError;
+use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::exam::{ExamSettings, NewExamSettings};
 use crate::db::models::question::Question;

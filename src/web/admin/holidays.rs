@@ -9,7 +9,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use serde::Deserialize;
 
 use crate::auth::extractors::Admin;
-use crate::auth::{flash, session};
+use crate::auth::flash;
 use crate::db::DbError;
 use crate::db::models::audit;
 use crate::db::models::holiday::{Holiday, NewHoliday};
@@ -130,7 +130,7 @@ pub async fn create(
         name_ar: name_ar.as_str().to_owned(),
         name_en: name_en.as_str().to_owned(),
     };
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let mut event = admin_event(
         &req,
         admin.id,
@@ -177,7 +177,7 @@ pub async fn delete(
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let mut event = admin_event(
         &req,
         admin.id,

@@ -15,7 +15,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::Admin;
-use crate::auth::{flash, session};
+use crate::auth::flash;
 use crate::db::DbError;
 use crate::db::models::audit;
 use crate::db::models::question::{Question, QuestionFilter, QuestionOption};
@@ -292,7 +292,7 @@ async fn set_active(
     } else {
         ("question.retire", "flash-question-retired")
     };
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let event = admin_event(
         &req,
         admin.id,
@@ -355,7 +355,7 @@ pub async fn delete(
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let mut event = admin_event(
         &req,
         admin.id,

@@ -8,8 +8,8 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::Admin;
+use crate::auth::flash;
 use crate::auth::password::one_time_password;
-use crate::auth::{flash, session};
 use crate::db::DbError;
 use crate::db::models::audit;
 use crate::db::models::session::SessionRow;
@@ -259,7 +259,7 @@ pub async fn create(
         .hash(password.clone())
         .await
         .map_err(anyhow::Error::from)?;
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let login = email.as_str().to_owned();
     let mut event = account_event(
         &req,
@@ -359,7 +359,7 @@ async fn set_active(
         Ok(user) => user,
         Err(key) => return Ok(flash::redirect(&state.settings, urls::ADMIN_USERS, key)),
     };
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let action = if active {
         "user.reactivate"
     } else {
@@ -431,7 +431,7 @@ pub async fn reset_password(
         .hash(password.clone())
         .await
         .map_err(anyhow::Error::from)?;
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let user_id = user.id;
     let mut event = account_event(
         &req,
@@ -496,7 +496,7 @@ pub async fn change_role(
             "flash-role-unchanged",
         ));
     }
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let event = account_event(
         &req,
         Some(admin.id),

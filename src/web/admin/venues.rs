@@ -9,7 +9,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::auth::extractors::Admin;
-use crate::auth::{flash, session};
+use crate::auth::flash;
 use crate::db::DbError;
 use crate::db::models::audit;
 use crate::db::models::region::Region;
@@ -194,7 +194,7 @@ pub async fn create(
     let Some(fields) = validate(&input, &mut form, towns_of(&regions)) else {
         return render_list(ctx, &state, form, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let mut event = admin_event(
         &req,
         admin.id,
@@ -262,7 +262,7 @@ pub async fn update(
             "flash-venue-unchanged",
         ));
     }
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let venue_id = venue.id;
     let event = admin_event(
         &req,
@@ -304,7 +304,7 @@ async fn set_retired(
     } else {
         ("venue.reactivate", "flash-venue-reactivated")
     };
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let mut event = admin_event(
         &req,
         admin.id,
@@ -372,7 +372,7 @@ pub async fn delete(
         .db
         .read(|conn| Ok::<_, AppError>(Region::all_with_towns(conn)?))
         .await?;
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let mut event = admin_event(
         &req,
         admin.id,

@@ -273,7 +273,7 @@ pub fn listed(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> diesel::QueryResult<Vec<CohortCard>> {
-    let cohorts = Cohort::listed(conn, crate::auth::session::db_now(now))?;
+    let cohorts = Cohort::listed(conn, crate::db::db_now(now))?;
     Ok(cards(conn, cohorts, lang, now)?
         .into_iter()
         .filter(|card| filter.matches(card))

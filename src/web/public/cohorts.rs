@@ -319,7 +319,7 @@ pub async fn enroll(
                     "status": placed.status.as_str(),
                     "position": placed.position,
                 });
-                audit::append(conn, &event, crate::auth::session::db_now(now))?;
+                audit::append(conn, &event, crate::db::db_now(now))?;
             }
             Ok::<_, DbError>(outcome)
         })

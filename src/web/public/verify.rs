@@ -100,7 +100,7 @@ impl VerifyPage {
 async fn throttle(req: &HttpRequest, state: &AppState) -> Result<(), AppError> {
     use crate::db::models::login_attempt::{self, NewLoginAttempt, VERIFY_KEY};
     let (ip, now) = (crate::web::account::client_ip(req), state.clock().now());
-    let at = crate::auth::session::db_now(now);
+    let at = crate::db::db_now(now);
     let lookups = {
         let ip = ip.clone();
         state

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::auth::extractors::Registrar;
 use crate::auth::flash;
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::sitting_permission::SittingPermission;

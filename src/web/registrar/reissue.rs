@@ -11,8 +11,9 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::Registrar;
-use crate::auth::{flash, session::db_now};
+use crate::auth::flash;
 use crate::db::DbError;
+use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::certificate::Certificate;
 use crate::db::models::user::User;

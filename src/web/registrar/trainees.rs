@@ -9,9 +9,10 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::Registrar;
-use crate::auth::{flash, session::db_now};
+use crate::auth::flash;
 use crate::classes::{self, Asker};
 use crate::db::DbError;
+use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;

@@ -6,8 +6,8 @@ use actix_web::web::{self, Html};
 use askama::Template;
 
 use crate::auth::extractors::Trainee;
-use crate::auth::session::db_now;
 use crate::classes;
+use crate::db::db_now;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;

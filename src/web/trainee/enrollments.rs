@@ -7,9 +7,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::auth::extractors::Trainee;
-use crate::auth::{flash, session::db_now};
+use crate::auth::flash;
 use crate::classes;
 use crate::db::DbError;
+use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;

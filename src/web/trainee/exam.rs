@@ -13,8 +13,8 @@ use serde::Deserialize;
 
 use crate::attempts::{self, Saved, Started};
 use crate::auth::extractors::Trainee;
-use crate::auth::session::db_now;
 use crate::db::DbError;
+use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings};

@@ -12,7 +12,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::auth::extractors::{Registrar, Trainer};
-use crate::auth::{flash, session::db_now};
+use crate::auth::flash;
+use crate::db::db_now;
 use crate::db::models::attendance::AttendanceMark;
 use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;

@@ -5,7 +5,7 @@ use actix_web::web::{self, Html};
 use askama::Template;
 
 use crate::auth::extractors::Trainer;
-use crate::auth::session::db_now;
+use crate::db::db_now;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::error::AppError;
@@ -90,7 +90,7 @@ pub async fn show(
             Ok::<_, AppError>(classes)
         })
         .await?;
-    let today_date = crate::web::time::uae_today(now);
+    let today_date = crate::domain::schedule::uae_today(now);
     let today = classes
         .iter()
         .flat_map(|class| {

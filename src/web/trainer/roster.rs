@@ -124,7 +124,7 @@ fn sitting_panel(
     sessions: &[ClassSession],
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<SittingPanel, crate::db::DbError> {
-    let now_db = crate::auth::session::db_now(now);
+    let now_db = crate::db::db_now(now);
     let last = crate::sittings::last_session_end(sessions);
     let local = |at: chrono::NaiveDateTime| utc_to_local(at).format("%Y-%m-%d %H:%M").to_string();
     let settings = ExamSettings::current(conn)?;

@@ -6,8 +6,9 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 use crate::auth::extractors::Trainer;
-use crate::auth::{flash, session::db_now};
+use crate::auth::flash;
 use crate::classes;
+use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;

@@ -11,7 +11,8 @@ use serde::Deserialize;
 
 use crate::attempts;
 use crate::auth::extractors::Trainer;
-use crate::auth::{flash, session::db_now};
+use crate::auth::flash;
+use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;

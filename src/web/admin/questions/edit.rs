@@ -13,7 +13,7 @@ use askama::Template;
 use super::form::{self, OPTION_FIELDS, QuestionForm};
 use super::{html, kinds};
 use crate::auth::extractors::Admin;
-use crate::auth::{flash, session};
+use crate::auth::flash;
 use crate::db::DbError;
 use crate::db::models::audit;
 use crate::db::models::question::{NewQuestion, Question, QuestionOption};
@@ -153,7 +153,7 @@ pub async fn create(
     let Some(question) = form::validate(&input, &mut form) else {
         return render(ctx, form, None, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let mut event = admin_event(
         &req,
         admin.id,
@@ -226,7 +226,7 @@ pub async fn update(
             "flash-question-unchanged",
         ));
     }
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let old_id = old.id;
     let mut event = admin_event(
         &req,

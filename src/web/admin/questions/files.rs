@@ -10,7 +10,6 @@ use futures_util::StreamExt;
 
 use super::{entry_of, file_problem, refuse_import};
 use crate::auth::extractors::Admin;
-use crate::auth::session;
 use crate::db::DbError;
 use crate::db::models::audit;
 use crate::db::models::question::{Question, QuestionOption};
@@ -182,7 +181,7 @@ pub async fn import(
         Err(errors) => return refuse_import(ctx, &state, &errors).await,
     };
     let count = entries.len();
-    let now = session::db_now(state.clock().now());
+    let now = crate::db::db_now(state.clock().now());
     let event = admin_event(
         &req,
         admin.id,
