@@ -16,7 +16,7 @@ use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, Fi
 use crate::db::models::question::{Question, QuestionOption};
 use crate::db::models::user::User;
 use crate::db::{DbConnection, DbError};
-use crate::domain::exam::{self, Scored, StartRefusal};
+use crate::domain::exam::{self, AttemptStatus, Scored, StartRefusal};
 use crate::domain::resit;
 use crate::exam::bank::Kind;
 
@@ -48,7 +48,7 @@ pub fn record(
         .filter_map(|attempt| {
             attempt.finished_at.map(|at| resit::Finished {
                 at,
-                passed: attempt.passed == Some(true) && attempt.status != "terminated",
+                passed: attempt.passed == Some(true) && !attempt.is_terminated(),
             })
         })
         .collect();
@@ -245,12 +245,12 @@ pub fn save(
 }
 
 /// Scores an attempt from its stored answers and ends it with `status`
-/// (`submitted`, `expired` or `terminated`). Returns whether this call
+/// (submitted, expired or terminated). Returns whether this call
 /// ended it (a second submit, or another instance's sweeper, changes nothing).
 pub fn finish(
     conn: &mut DbConnection,
     attempt: &Attempt,
-    status: &str,
+    status: AttemptStatus,
     reason: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
@@ -295,7 +295,7 @@ pub fn finish(
     let finished = Attempt::finish(conn, attempt.id, &result, db_now(now))?;
     // A pass creates its pending certificate in the same transaction; an
     // attempt ended for an irregularity earns none.
-    if finished && passed && status != "terminated" {
+    if finished && passed && status != AttemptStatus::Terminated {
         crate::certificates::create_pending(conn, attempt, score.percent, now)?;
     }
     Ok(finished)
@@ -309,7 +309,7 @@ pub fn expire(
     attempt: &Attempt,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    if !finish(conn, attempt, "expired", None, now)? {
+    if !finish(conn, attempt, AttemptStatus::Expired, None, now)? {
         return Ok(false);
     }
     let event = Actor::system().event(

@@ -715,7 +715,7 @@ fn seed_graduates(
         )?;
         let score = 89 - 6 * i32::try_from(index).unwrap_or(0);
         let finish = Finish {
-            status: "submitted",
+            status: crate::domain::exam::AttemptStatus::Submitted,
             reason: None,
             score,
             passed: true,

@@ -8,6 +8,17 @@ use chrono::{Duration, NaiveDateTime};
 use rand::Rng;
 use rand::seq::SliceRandom;
 
+choices!(
+    /// Where an attempt stands: under way, or how it ended (by the trainee,
+    /// by the clock, or by the invigilator for an irregularity).
+    AttemptStatus {
+        Open => "open",
+        Submitted => "submitted",
+        Expired => "expired",
+        Terminated => "terminated",
+    }
+);
+
 /// Saves arriving this long after the deadline are still stored (a slow
 /// network must not cost an answer); later ones are refused.
 pub const GRACE: Duration = Duration::seconds(30);

@@ -7,6 +7,7 @@ use crate::db::DbConnection;
 use crate::db::schema::{
     answers, attempt_questions, attempts, enrollments, exam_settings, sittings,
 };
+use crate::domain::exam::AttemptStatus;
 
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = exam_settings)]
@@ -195,7 +196,7 @@ pub struct Attempt {
 
 /// The outcome stored when an attempt ends.
 pub struct Finish<'a> {
-    pub status: &'a str,
+    pub status: AttemptStatus,
     pub reason: Option<&'a str>,
     pub score: i32,
     pub passed: bool,
@@ -204,7 +205,12 @@ pub struct Finish<'a> {
 
 impl Attempt {
     pub fn is_open(&self) -> bool {
-        self.status == "open"
+        self.status == AttemptStatus::Open.as_str()
+    }
+
+    /// Ended by the invigilator for an irregularity: never a pass.
+    pub fn is_terminated(&self) -> bool {
+        self.status == AttemptStatus::Terminated.as_str()
     }
 
     #[expect(
@@ -230,7 +236,7 @@ impl Attempt {
                 attempts::started_at.eq(started_at),
                 attempts::deadline_at.eq(deadline_at),
                 attempts::extra_percent.eq(extra_percent),
-                attempts::status.eq("open"),
+                attempts::status.eq(AttemptStatus::Open.as_str()),
             ))
             .returning(attempts::id)
             .get_result(conn)
@@ -302,7 +308,7 @@ impl Attempt {
     /// Open attempts whose saves are no longer accepted.
     pub fn overdue(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<Vec<Attempt>> {
         attempts::table
-            .filter(attempts::status.eq("open"))
+            .filter(attempts::status.eq(AttemptStatus::Open.as_str()))
             .filter(attempts::deadline_at.lt(before))
             .select(Attempt::as_select())
             .load(conn)
@@ -316,18 +322,22 @@ impl Attempt {
         finish: &Finish<'_>,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
-        let updated = diesel::update(attempts::table.find(id).filter(attempts::status.eq("open")))
-            .set((
-                attempts::status.eq(finish.status),
-                attempts::end_reason.eq(finish.reason),
-                attempts::finished_at.eq(now),
-                attempts::score_percent.eq(finish.score),
-                attempts::passed.eq(finish.passed),
-                attempts::block1_percent.eq(finish.blocks[0]),
-                attempts::block2_percent.eq(finish.blocks[1]),
-                attempts::block3_percent.eq(finish.blocks[2]),
-            ))
-            .execute(conn)?;
+        let updated = diesel::update(
+            attempts::table
+                .find(id)
+                .filter(attempts::status.eq(AttemptStatus::Open.as_str())),
+        )
+        .set((
+            attempts::status.eq(finish.status.as_str()),
+            attempts::end_reason.eq(finish.reason),
+            attempts::finished_at.eq(now),
+            attempts::score_percent.eq(finish.score),
+            attempts::passed.eq(finish.passed),
+            attempts::block1_percent.eq(finish.blocks[0]),
+            attempts::block2_percent.eq(finish.blocks[1]),
+            attempts::block3_percent.eq(finish.blocks[2]),
+        ))
+        .execute(conn)?;
         Ok(updated == 1)
     }
 
@@ -336,7 +346,7 @@ impl Attempt {
         diesel::update(
             attempts::table
                 .find(attempt.id)
-                .filter(attempts::status.eq("open")),
+                .filter(attempts::status.eq(AttemptStatus::Open.as_str())),
         )
         .set((
             attempts::extension_minutes.eq(attempt.extension_minutes + minutes),

@@ -571,9 +571,9 @@ pub async fn submit(
             };
             // Past the grace period it is the sweeper's "time ran out".
             let status = if exam::accepts_saves(attempt.deadline_at, db_now(now)) {
-                "submitted"
+                exam::AttemptStatus::Submitted
             } else {
-                "expired"
+                exam::AttemptStatus::Expired
             };
             if attempts::finish(conn, &attempt, status, None, now)? {
                 audit::append(conn, &event, db_now(now))?;

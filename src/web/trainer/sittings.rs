@@ -275,7 +275,7 @@ async fn act(
                 audit::append(conn, &event, db_now(now))?;
                 return Ok(Some(Outcome::Done("flash-attempt-extended")));
             }
-            attempts::finish(conn, &attempt, "terminated", Some(&reason), now)?;
+            attempts::finish(conn, &attempt, exam::AttemptStatus::Terminated, Some(&reason), now)?;
             event.details = serde_json::json!({ "attempt": attempt.id, "reason": reason });
             audit::append(conn, &event, db_now(now))?;
             Ok(Some(Outcome::Done("flash-attempt-terminated")))

@@ -197,7 +197,7 @@ async fn pass_a_resit(app: &TestApp, trainee_id: i32) {
                 0,
             )?;
             let finish = Finish {
-                status: "submitted",
+                status: ecitizen::domain::exam::AttemptStatus::Submitted,
                 reason: None,
                 score: 92,
                 passed: true,
