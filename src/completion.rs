@@ -8,14 +8,54 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::attendance;
 use crate::db::db_now;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::{DbConnection, DbError};
+use crate::domain::attendance::Standing;
 use crate::domain::cohort::CohortStatus;
 use crate::domain::enrollment::EnrollmentStatus;
+
+/// How a seat ends with its class, by its standing.
+fn outcome(standing: &Standing) -> EnrollmentStatus {
+    if standing.eligible() {
+        EnrollmentStatus::Completed
+    } else {
+        EnrollmentStatus::NotCompleted
+    }
+}
+
+/// The audit entry of a place that ended as `to` (after `was`, if it is
+/// settled again).
+fn audit_outcome(
+    conn: &mut DbConnection,
+    place: &Enrollment,
+    standing: &Standing,
+    to: EnrollmentStatus,
+    was: Option<EnrollmentStatus>,
+    now_db: chrono::NaiveDateTime,
+) -> Result<(), DbError> {
+    let action = if to == EnrollmentStatus::Completed {
+        "enrollment.complete"
+    } else {
+        "enrollment.not_complete"
+    };
+    let mut details = serde_json::json!({
+        "cohort": place.cohort_id,
+        "attended": standing.attended,
+        "held": standing.held,
+        "overridden": standing.overridden,
+    });
+    if let Some(was) = was {
+        details["was"] = was.as_str().into();
+    }
+    let event = Actor::system().event(action, format!("enrollment:{}", place.id), details);
+    audit::append(conn, &event, now_db)?;
+    Ok(())
+}
 
 /// Settles one class if it has ended; returns the places it changed.
 pub fn settle_cohort(
@@ -32,28 +72,22 @@ pub fn settle_cohort(
     if cohort.status() != CohortStatus::Open || !ended {
         return Ok(Vec::new());
     }
+    // Everything the rule needs is loaded once for the whole class.
+    let seated = Enrollment::of_cohort(conn, cohort_id, EnrollmentStatus::Enrolled)?;
+    let ids: Vec<i32> = seated.iter().map(|place| place.id).collect();
+    let marks = attendance::marks_by_place(conn, &ids)?;
+    let overrides = attendance::overrides(conn, &ids)?;
+    let threshold = attendance::threshold(conn)?;
+    let early = attendance::early_sitting(conn, cohort_id)?;
     let mut changed = Vec::new();
-    for place in Enrollment::of_cohort(conn, cohort_id, EnrollmentStatus::Enrolled)? {
-        let standing = crate::attendance::standing_of(conn, cohort_id, place.id, now)?;
-        let to = if standing.eligible() {
-            EnrollmentStatus::Completed
-        } else {
-            EnrollmentStatus::NotCompleted
-        };
+    for place in seated {
+        let overridden = overrides.get(&place.id).map(|o| o.eligible);
+        let standing = attendance::standing(
+            &sessions, place.id, &marks, overridden, threshold, early, now,
+        );
+        let to = outcome(&standing);
         if Enrollment::settle(conn, place.id, EnrollmentStatus::Enrolled, to, now_db)? {
-            let details = serde_json::json!({
-                "cohort": cohort_id,
-                "attended": standing.attended,
-                "held": standing.held,
-                "overridden": standing.overridden,
-            });
-            let action = if to == EnrollmentStatus::Completed {
-                "enrollment.complete"
-            } else {
-                "enrollment.not_complete"
-            };
-            let event = Actor::system().event(action, format!("enrollment:{}", place.id), details);
-            audit::append(conn, &event, now_db)?;
+            audit_outcome(conn, &place, &standing, to, None, now_db)?;
             changed.push((place.id, to));
         }
     }
@@ -92,27 +126,10 @@ pub fn resettle(
         ) {
             continue;
         }
-        let standing = crate::attendance::standing_of(conn, place.cohort_id, place.id, now)?;
-        let to = if standing.eligible() {
-            EnrollmentStatus::Completed
-        } else {
-            EnrollmentStatus::NotCompleted
-        };
+        let standing = attendance::standing_of(conn, place.cohort_id, place.id, now)?;
+        let to = outcome(&standing);
         if to != from && Enrollment::settle(conn, id, from, to, now_db)? {
-            let action = if to == EnrollmentStatus::Completed {
-                "enrollment.complete"
-            } else {
-                "enrollment.not_complete"
-            };
-            let details = serde_json::json!({
-                "cohort": place.cohort_id,
-                "attended": standing.attended,
-                "held": standing.held,
-                "overridden": standing.overridden,
-                "was": from.as_str(),
-            });
-            let event = Actor::system().event(action, format!("enrollment:{id}"), details);
-            audit::append(conn, &event, now_db)?;
+            audit_outcome(conn, &place, &standing, to, Some(from), now_db)?;
         }
     }
     Ok(())

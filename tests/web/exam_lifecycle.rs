@@ -45,6 +45,17 @@ async fn attempts_of(app: &TestApp, trainee: i32) -> Vec<Attempt> {
         .expect("attempts")
 }
 
+/// The trainer asks for a sitting open for `minutes` (an English page).
+async fn open_with_window(ready: &crate::exam::Ready, minutes: &str) -> reqwest::Response {
+    ready
+        .trainer
+        .post_form(
+            &format!("/trainer/cohorts/{}/sittings?lang=en", ready.cohort),
+            &[("window_minutes", minutes)],
+        )
+        .await
+}
+
 /// Submits an attempt with nothing answered: a fail.
 async fn fail(browser: &Browser, attempt: i32) {
     let response = browser
@@ -108,13 +119,7 @@ async fn no_sitting_before_the_last_session_unless_a_registrar_allows_one() {
         page.contains("can be opened once the class&#39;s last session has ended, on <bdi>2026-03-20 12:00</bdi>"),
         "{page}"
     );
-    let refused = ready
-        .trainer
-        .post_form(
-            &format!("/trainer/cohorts/{}/sittings?lang=en", ready.cohort),
-            &[("window_minutes", "75")],
-        )
-        .await;
+    let refused = open_with_window(&ready, "75").await;
     assert_eq!(refused.status().as_u16(), 422);
     assert!(
         refused
@@ -169,13 +174,7 @@ async fn no_sitting_before_the_last_session_unless_a_registrar_allows_one() {
 async fn a_sitting_stops_accepting_its_pin_when_its_window_closes() {
     let app = spawn_app().await;
     let ready = ready(&app, 3, &[2]).await;
-    let opened = ready
-        .trainer
-        .post_form(
-            &format!("/trainer/cohorts/{}/sittings?lang=en", ready.cohort),
-            &[("window_minutes", "5")],
-        )
-        .await;
+    let opened = open_with_window(&ready, "5").await;
     assert_eq!(opened.status().as_u16(), 422, "below the shortest window");
     assert!(
         opened
@@ -184,13 +183,7 @@ async fn a_sitting_stops_accepting_its_pin_when_its_window_closes() {
             .expect("body")
             .contains("from 10 to 480")
     );
-    let opened = ready
-        .trainer
-        .post_form(
-            &format!("/trainer/cohorts/{}/sittings", ready.cohort),
-            &[("window_minutes", "20")],
-        )
-        .await;
+    let opened = open_with_window(&ready, "20").await;
     assert_eq!(opened.status().as_u16(), 303);
     let board = opened.headers()["location"]
         .to_str()
