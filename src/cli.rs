@@ -7,10 +7,10 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use url::Url;
 
-use crate::accounts;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::db::models::audit;
+use crate::ops::people;
 use crate::startup::Application;
 
 /// e-Citizen: the computer-literacy programme's web platform.
@@ -203,7 +203,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db.migrate().await?;
             let password = read_password_from_stdin()?;
             let outcome =
-                accounts::add_staff(&db, &settings, &role, &email, &name_en, &name_ar, password)
+                people::add_staff(&db, &settings, &role, &email, &name_en, &name_ar, password)
                     .await?;
             print_facts(&outcome);
         }

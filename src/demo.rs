@@ -347,11 +347,11 @@ const VENUES: [(&str, &str, &str, &str, i32); 6] = [
 /// region, one for women only, one full with a wait-list), with the demo
 /// trainees enrolled. Skipped when venues already exist.
 async fn seed_classes(db: &Db, settings: &Settings) -> Result<Vec<String>, DbError> {
-    use crate::classes::{self, Asker};
     use crate::db::models::cohort::CohortFields;
     use crate::db::models::course::{self, Course};
     use crate::db::models::holiday::{Holiday, NewHoliday};
     use crate::db::models::venue::{Venue, VenueFields};
+    use crate::ops::classes::{self, Asker};
     use chrono::{Datelike, Duration};
 
     let now = settings.clock.now();
@@ -588,7 +588,7 @@ fn seed_exam_day(
         capacity: 18,
         ..past_morning_class(course_id, venue_id, trainer, start)
     };
-    let cohort = crate::classes::create(conn, &fields, now)?;
+    let cohort = crate::ops::classes::create(conn, &fields, now)?;
     let sessions = ClassSession::of_cohort(conn, cohort)?;
     let queued = sessions
         .first()
@@ -618,8 +618,9 @@ fn seed_exam_day(
         id: Some(trainer),
         client_ip: None,
     };
-    let window = Some(*crate::sittings::WINDOW_MINUTES.end());
-    let Some(Ok(opened)) = crate::sittings::open(conn, &actor, cohort, trainer, window, now)?
+    let window = Some(*crate::ops::exam::sittings::WINDOW_MINUTES.end());
+    let Some(Ok(opened)) =
+        crate::ops::exam::sittings::open(conn, &actor, cohort, trainer, window, now)?
     else {
         return Ok(Vec::new());
     };
@@ -657,7 +658,7 @@ fn seed_graduates(
     let at = db_now(now);
     let start = next_monday - chrono::Duration::weeks(6);
     let fields = past_morning_class(course_id, venue_id, trainer, start);
-    let cohort = crate::classes::create(conn, &fields, now)?;
+    let cohort = crate::ops::classes::create(conn, &fields, now)?;
     let sessions = ClassSession::of_cohort(conn, cohort)?;
     let sitting = Sitting::insert(
         conn,
@@ -729,8 +730,8 @@ fn seed_graduates(
         )?;
         let attempt =
             Attempt::find(conn, attempt)?.ok_or(DbError::Query(diesel::result::Error::NotFound))?;
-        let certificate = crate::certificates::create_pending(conn, &attempt, score, now)?;
-        crate::certificates::issue(conn, certificate, registrar, now)?;
+        let certificate = crate::ops::certificates::create_pending(conn, &attempt, score, now)?;
+        crate::ops::certificates::issue(conn, certificate, registrar, now)?;
         let code = Certificate::find(conn, certificate)?
             .and_then(|c| c.code)
             .unwrap_or_default();

@@ -7,15 +7,9 @@
 #[cfg(not(feature = "sqlite"))]
 compile_error!("the `sqlite` feature is required: it is the default, embedded database");
 
-pub mod accounts;
-pub mod attempts;
-pub mod attendance;
 pub mod auth;
-pub mod certificates;
-pub mod classes;
 pub mod cli;
 pub mod clock;
-pub mod completion;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -25,8 +19,7 @@ pub mod exam;
 pub mod i18n;
 pub mod issuer;
 pub mod jobs;
-pub mod resits;
-pub mod sittings;
+pub mod ops;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

@@ -15,8 +15,8 @@ use crate::db::{Db, DbError};
 pub async fn run_once(db: &Db, clock: &Clock) -> Result<Vec<i32>, DbError> {
     let now = clock.now();
     db.write(move |conn| {
-        let finished = crate::attempts::sweep(conn, now)?;
-        crate::completion::settle_due(conn, now)?;
+        let finished = crate::ops::exam::attempts::sweep(conn, now)?;
+        crate::ops::exam::completion::settle_due(conn, now)?;
         Ok(finished)
     })
     .await

@@ -5,13 +5,13 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::attempts;
 use crate::db::db_now;
 use crate::db::models::certificate::Certificate;
 use crate::db::models::exam::{Attempt, ExamSettings};
 use crate::db::{DbConnection, DbError};
 use crate::domain::resit::NextStep;
 use crate::domain::schedule::utc_to_local;
+use crate::ops::exam::attempts;
 use crate::web::page::PageCtx;
 
 /// What the sentences are made of.

@@ -231,3 +231,14 @@ mod tests {
         );
     }
 }
+
+/// Renders a page as an HTML response with `status` (200 for a page,
+/// 422 for a form sent back with its errors, 409 for a refusal).
+pub fn render(
+    status: actix_web::http::StatusCode,
+    page: &impl askama::Template,
+) -> Result<actix_web::HttpResponse, crate::error::AppError> {
+    Ok(actix_web::HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}

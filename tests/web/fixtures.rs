@@ -72,7 +72,7 @@ pub async fn class(app: &TestApp, mut fields: CohortFields) -> i32 {
             if fields.course_id == 0 {
                 fields.course_id = Course::by_code(conn, course::ECITIZEN)?.expect("course").id;
             }
-            ecitizen::classes::create(conn, &fields, now)
+            ecitizen::ops::classes::create(conn, &fields, now)
         })
         .await
         .expect("class created")

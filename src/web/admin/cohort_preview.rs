@@ -4,10 +4,10 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use crate::classes::{Clash, Clashes};
 use crate::domain::reschedule::{Change, Kept};
 use crate::domain::schedule::{Planned, utc_to_local};
 use crate::i18n::Lang;
+use crate::ops::classes::{Clash, Clashes};
 use crate::web::forms::FormState;
 
 /// One session in the preview. For a new class every line is a new date;

@@ -13,7 +13,6 @@ use serde::Deserialize;
 
 use crate::auth::extractors::Admin;
 use crate::auth::flash;
-use crate::classes::{self, EditRefused, Publication};
 use crate::db::DbError;
 use crate::db::db_now;
 use crate::db::models::audit;
@@ -29,6 +28,7 @@ use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::person::Role;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::ops::classes::{self, EditRefused, Publication};
 use crate::web::account::register::Choice;
 use crate::web::admin::cohort_form::{self, CohortForm, CohortFormPage, Context};
 use crate::web::admin::cohort_preview::{self, ChangeCounts, PreviewLine};

@@ -43,7 +43,7 @@ pub async fn form(
 ) -> Result<HttpResponse, AppError> {
     let threshold = state
         .db
-        .read(|conn| Ok::<_, AppError>(crate::attendance::threshold(conn)?))
+        .read(|conn| Ok::<_, AppError>(crate::ops::attendance::threshold(conn)?))
         .await?;
     let mut form = FormState::default();
     form.keep("attendance_threshold", &threshold.to_string());
@@ -81,7 +81,7 @@ pub async fn save(
     state
         .db
         .write(move |conn| {
-            let old = crate::attendance::threshold(conn)?;
+            let old = crate::ops::attendance::threshold(conn)?;
             set_setting(conn, ATTENDANCE_THRESHOLD, threshold, db_now(now))?;
             event.details = serde_json::json!({ "attendance_threshold_percent": { "from": old, "to": threshold } });
             audit::append(conn, &event, db_now(now))?;

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Deserialize;
 
-use crate::classes;
 use crate::db::DbConnection;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
@@ -17,6 +16,7 @@ use crate::db::models::venue::Venue;
 use crate::domain::cohort::Phase;
 use crate::domain::schedule::utc_to_local;
 use crate::i18n::Lang;
+use crate::ops::classes;
 
 /// A class as the catalogue shows it, named in one language.
 #[derive(Clone, Debug)]

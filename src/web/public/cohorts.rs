@@ -8,7 +8,6 @@ use askama::Template;
 
 use crate::auth::extractors::Trainee;
 use crate::auth::flash;
-use crate::classes::{self, Asker};
 use crate::db::DbError;
 use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
@@ -20,6 +19,7 @@ use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::ops::classes::{self, Asker};
 use crate::web::account::register::Choice;
 use crate::web::page::PageCtx;
 use crate::web::public::catalogue::{self, CohortCard, Filter};

@@ -200,7 +200,7 @@ pub async fn show(
     let token_ok = match (&certificate, query.t.as_deref()) {
         (Some(certificate), Some(token)) => Some(
             crate::issuer::verify(token, &state.issuer.published())
-                .is_ok_and(|facts| facts == crate::certificates::facts(certificate, &facts.k)),
+                .is_ok_and(|facts| facts == crate::ops::certificates::facts(certificate, &facts.k)),
         ),
         _ => None,
     };

@@ -204,7 +204,7 @@ pub async fn issue(
         .db
         .write(move |conn| {
             for id in ids {
-                if let Some(number) = crate::certificates::issue(conn, id, by, now)? {
+                if let Some(number) = crate::ops::certificates::issue(conn, id, by, now)? {
                     let mut event = template.clone();
                     event.subject = format!("certificate:{id}");
                     event.details = serde_json::json!({ "number": number });

@@ -91,7 +91,7 @@ async fn render(
                     .collect();
                 let mine = permissions.iter().filter(|p| p.cohort_id == card.id);
                 rows.push(ClassRow {
-                    last_session: crate::sittings::last_session_end(&own)
+                    last_session: crate::ops::exam::sittings::last_session_end(&own)
                         .map(|end| {
                             crate::domain::schedule::utc_to_local(end)
                                 .format("%Y-%m-%d %H:%M")
@@ -141,7 +141,14 @@ pub async fn allow_early(
     let outcome = state
         .db
         .write(move |conn| {
-            crate::sittings::allow_early(conn, &actor, registrar_id, cohort_id, &reason, now)
+            crate::ops::exam::sittings::allow_early(
+                conn,
+                &actor,
+                registrar_id,
+                cohort_id,
+                &reason,
+                now,
+            )
         })
         .await?
         .ok_or(AppError::NotFound)?;
@@ -181,7 +188,7 @@ pub async fn grant_attempts(
     let outcome = state
         .db
         .write(move |conn| {
-            crate::resits::grant(conn, &actor, registrar_id, trainee_id, &reason, now)
+            crate::ops::exam::resits::grant(conn, &actor, registrar_id, trainee_id, &reason, now)
         })
         .await?
         .ok_or(AppError::NotFound)?;

@@ -140,7 +140,7 @@ pub async fn submit(
     let reissued = state
         .db
         .write(move |conn| {
-            let Some(reissued) = crate::certificates::reissue(
+            let Some(reissued) = crate::ops::certificates::reissue(
                 conn,
                 old_id,
                 name_ar.as_str(),

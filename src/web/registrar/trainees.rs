@@ -10,7 +10,6 @@ use serde::Deserialize;
 
 use crate::auth::extractors::Registrar;
 use crate::auth::flash;
-use crate::classes::{self, Asker};
 use crate::db::DbError;
 use crate::db::db_now;
 use crate::db::models::audit;
@@ -22,6 +21,7 @@ use crate::domain::enrollment::{EnrollmentStatus, Refusal};
 use crate::domain::person::Role;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::ops::classes::{self, Asker};
 use crate::web::account::register::Choice;
 use crate::web::page::PageCtx;
 use crate::web::public::catalogue::{self, Filter};
@@ -214,7 +214,7 @@ async fn render_page(
                 };
                 let seated = place.status().is_seated();
                 let standing = if seated {
-                    Some(crate::attendance::standing_of(
+                    Some(crate::ops::attendance::standing_of(
                         conn,
                         place.cohort_id,
                         place.id,
@@ -552,7 +552,7 @@ pub async fn override_eligibility(
                 db_now(now),
             )?;
             audit::append(conn, &event, db_now(now))?;
-            crate::completion::resettle(conn, &[place_id], now)?;
+            crate::ops::exam::completion::resettle(conn, &[place_id], now)?;
             Ok::<_, DbError>(())
         })
         .await?;

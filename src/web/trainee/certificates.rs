@@ -75,7 +75,7 @@ pub async fn show(
         .issued_at
         .map(|at| utc_to_local(at).date().to_string())
         .unwrap_or_default();
-    let token = state.issuer.sign(&crate::certificates::facts(
+    let token = state.issuer.sign(&crate::ops::certificates::facts(
         &certificate,
         &state.issuer.key_id,
     ));

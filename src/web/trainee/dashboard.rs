@@ -6,7 +6,6 @@ use actix_web::web::{self, Html};
 use askama::Template;
 
 use crate::auth::extractors::Trainee;
-use crate::classes;
 use crate::db::db_now;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
@@ -19,6 +18,7 @@ use crate::domain::emirates_id::EmiratesId;
 use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::mobile::Mobile;
 use crate::error::AppError;
+use crate::ops::classes;
 use crate::web::AppState;
 use crate::web::page::PageCtx;
 use crate::web::public::catalogue::{self, CohortCard};
@@ -143,9 +143,9 @@ pub async fn show(
                         None => None,
                     };
                     let seated = place.status().is_seated();
-                    let marks = crate::attendance::marks_by_place(conn, &[place.id])?;
+                    let marks = crate::ops::attendance::marks_by_place(conn, &[place.id])?;
                     let standing = if seated {
-                        Some(crate::attendance::standing_of(
+                        Some(crate::ops::attendance::standing_of(
                             conn,
                             place.cohort_id,
                             place.id,

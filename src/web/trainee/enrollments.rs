@@ -8,7 +8,6 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::auth::extractors::Trainee;
 use crate::auth::flash;
-use crate::classes;
 use crate::db::DbError;
 use crate::db::db_now;
 use crate::db::models::audit;
@@ -18,6 +17,7 @@ use crate::db::models::enrollment::Enrollment;
 use crate::db::models::venue::Venue;
 use crate::domain::enrollment::EnrollmentStatus;
 use crate::error::AppError;
+use crate::ops::classes;
 use crate::web::page::PageCtx;
 use crate::web::{AppState, audit_event, urls};
 

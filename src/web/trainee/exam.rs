@@ -11,7 +11,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::attempts::{self, Saved, Started};
 use crate::auth::extractors::Trainee;
 use crate::db::DbError;
 use crate::db::db_now;
@@ -24,6 +23,7 @@ use crate::domain::exam;
 use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
 use crate::exam::bank::Kind;
+use crate::ops::exam::attempts::{self, Saved, Started};
 use crate::web::page::PageCtx;
 use crate::web::{AppState, audit_event, urls};
 

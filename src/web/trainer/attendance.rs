@@ -401,7 +401,7 @@ async fn save(
                     changed += 1;
                 }
             }
-            crate::completion::resettle(conn, &places, now)?;
+            crate::ops::exam::completion::resettle(conn, &places, now)?;
             Ok::<_, DbError>(changed)
         })
         .await?;

@@ -10,7 +10,6 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use crate::attendance as standing;
 use crate::auth::extractors::Trainer;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
@@ -23,6 +22,7 @@ use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::mobile::Mobile;
 use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
+use crate::ops::attendance as standing;
 use crate::web::page::PageCtx;
 use crate::web::public::catalogue::{self, CohortCard};
 use crate::web::{AppState, urls};
@@ -125,7 +125,7 @@ fn sitting_panel(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<SittingPanel, crate::db::DbError> {
     let now_db = crate::db::db_now(now);
-    let last = crate::sittings::last_session_end(sessions);
+    let last = crate::ops::exam::sittings::last_session_end(sessions);
     let local = |at: chrono::NaiveDateTime| utc_to_local(at).format("%Y-%m-%d %H:%M").to_string();
     let settings = ExamSettings::current(conn)?;
     Ok(SittingPanel {
@@ -141,7 +141,7 @@ fn sitting_panel(
                 open: sitting.is_open(now_db),
             })
             .collect(),
-        window_minutes: crate::sittings::default_window_minutes(&settings).to_string(),
+        window_minutes: crate::ops::exam::sittings::default_window_minutes(&settings).to_string(),
         problem: None,
     })
 }

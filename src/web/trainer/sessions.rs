@@ -7,7 +7,6 @@ use serde::Deserialize;
 
 use crate::auth::extractors::Trainer;
 use crate::auth::flash;
-use crate::classes;
 use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
@@ -15,6 +14,7 @@ use crate::db::models::cohort::Cohort;
 use crate::db::{DbConnection, DbError};
 use crate::domain::schedule::local_to_utc;
 use crate::error::AppError;
+use crate::ops::classes;
 use crate::web::{AppState, audit_event, urls};
 
 #[derive(Debug, Default, Deserialize)]

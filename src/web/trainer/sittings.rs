@@ -9,7 +9,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::attempts;
 use crate::auth::extractors::Trainer;
 use crate::auth::flash;
 use crate::db::db_now;
@@ -21,7 +20,8 @@ use crate::db::models::user::User;
 use crate::db::{DbConnection, DbError};
 use crate::domain::{exam, resit};
 use crate::error::AppError;
-use crate::sittings::OpenRefusal;
+use crate::ops::exam::attempts;
+use crate::ops::exam::sittings::OpenRefusal;
 use crate::web::page::PageCtx;
 use crate::web::{AppState, audit_actor, audit_event, urls};
 
@@ -71,7 +71,9 @@ pub async fn open(
     };
     let outcome = state
         .db
-        .write(move |conn| crate::sittings::open(conn, &actor, cohort_id, trainer_id, window, now))
+        .write(move |conn| {
+            crate::ops::exam::sittings::open(conn, &actor, cohort_id, trainer_id, window, now)
+        })
         .await?
         .ok_or(AppError::NotFound)?;
     let refusal = match outcome {
@@ -162,7 +164,8 @@ pub async fn board(
                 // Listed: whoever started here, and whoever may still start.
                 if attempt.is_none() {
                     let eligible =
-                        crate::attendance::standing_of(conn, cohort.id, place.id, now)?.eligible();
+                        crate::ops::attendance::standing_of(conn, cohort.id, place.id, now)?
+                            .eligible();
                     let next = attempts::record(conn, place.trainee_id, place.course_id)?
                         .next_step(attempts::limits(&settings), db_now(now));
                     if !eligible || !matches!(next, resit::NextStep::MaySit { .. }) {
@@ -254,7 +257,7 @@ async fn act(
         .write(move |conn| {
             let Some((sitting, _)) = own_sitting(conn, sitting_id, trainer_id)? else { return Ok::<_, DbError>(None) };
             if action == "sitting.close" {
-                crate::sittings::close(conn, &actor, &sitting, now)?;
+                crate::ops::exam::sittings::close(conn, &actor, &sitting, now)?;
                 return Ok(Some(Outcome::Done("flash-sitting-closed")));
             }
             if reason.is_empty() {

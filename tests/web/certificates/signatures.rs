@@ -109,7 +109,10 @@ async fn the_token_verifies_offline_and_a_changed_or_foreign_token_does_not() {
     let (_, certificate) = graduate(&app).await;
     let code = certificate.code.clone().expect("code");
     let issuer = Issuer::load_or_create(&app.settings.data_dir).expect("the server's key");
-    let token = issuer.sign(&ecitizen::certificates::facts(&certificate, &issuer.key_id));
+    let token = issuer.sign(&ecitizen::ops::certificates::facts(
+        &certificate,
+        &issuer.key_id,
+    ));
 
     let genuine = app
         .get_page(&format!("/verify/{code}?lang=en&t={token}"))
@@ -126,7 +129,10 @@ async fn the_token_verifies_offline_and_a_changed_or_foreign_token_does_not() {
             .contains("does not match")
     );
     let stranger = Issuer::from_seed([9; 32]);
-    let forged = stranger.sign(&ecitizen::certificates::facts(&certificate, &issuer.key_id));
+    let forged = stranger.sign(&ecitizen::ops::certificates::facts(
+        &certificate,
+        &issuer.key_id,
+    ));
     assert!(
         app.get_page(&format!("/verify/{code}?lang=en&t={forged}"))
             .await
@@ -227,7 +233,10 @@ async fn certificates_signed_before_a_key_rotation_still_verify() {
     assert_eq!(facts.k, current.key_id);
     // ...and a token signed with the old key still checks out, online and
     // offline.
-    let old_token = before.sign(&ecitizen::certificates::facts(&certificate, &before.key_id));
+    let old_token = before.sign(&ecitizen::ops::certificates::facts(
+        &certificate,
+        &before.key_id,
+    ));
     assert!(
         app.get_page(&format!("/verify/{code}?lang=en&t={old_token}"))
             .await

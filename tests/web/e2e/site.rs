@@ -205,7 +205,7 @@ async fn pass_a_resit(app: &TestApp, trainee_id: i32) {
             };
             Attempt::finish(conn, id, &finish, deadline)?;
             let attempt = Attempt::find(conn, id)?.expect("the attempt");
-            ecitizen::certificates::create_pending(conn, &attempt, 92, now)?;
+            ecitizen::ops::certificates::create_pending(conn, &attempt, 92, now)?;
             Ok::<_, DbError>(())
         })
         .await

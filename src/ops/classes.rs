@@ -143,7 +143,7 @@ pub fn enrol(
 ) -> Result<Result<Placed, Refusal>, DbError> {
     Cohort::lock(conn, cohort_id)?;
     // A class of theirs that ended since the last sweep frees its place first.
-    crate::completion::settle_trainee(conn, trainee_id, now)?;
+    crate::ops::exam::completion::settle_trainee(conn, trainee_id, now)?;
     let cohort = Cohort::find(conn, cohort_id)?.ok_or(DbError::Query(DieselError::NotFound))?;
     let trainee = User::find(conn, trainee_id)?.ok_or(DbError::Query(DieselError::NotFound))?;
     let sessions = ClassSession::of_cohort(conn, cohort_id)?;
@@ -166,7 +166,8 @@ pub fn enrol(
         window: (cohort.enrol_opens, cohort.enrol_closes),
         today: uae_today(now),
         has_active_place,
-        passed_course: crate::attempts::record(conn, trainee_id, cohort.course_id)?.passed(),
+        passed_course: crate::ops::exam::attempts::record(conn, trainee_id, cohort.course_id)?
+            .passed(),
         sessions: &own,
         other_sessions: &others,
         ignore_window: matches!(asker, Asker::Registrar { .. }),

@@ -81,7 +81,7 @@ pub fn start(
 ) -> Result<Result<Started, StartRefusal>, DbError> {
     // A class that ended since the last sweep is settled first, so the
     // places below are what the trainee's dashboard says.
-    crate::completion::settle_trainee(conn, trainee_id, now)?;
+    crate::ops::exam::completion::settle_trainee(conn, trainee_id, now)?;
     if let Some(open) = Attempt::of_trainee(conn, trainee_id)?
         .into_iter()
         .find(Attempt::is_open)
@@ -108,7 +108,7 @@ pub fn start(
     else {
         return Ok(Err(StartRefusal::NoSitting));
     };
-    if !crate::attendance::standing_of(conn, place.cohort_id, place.id, now)?.eligible() {
+    if !crate::ops::attendance::standing_of(conn, place.cohort_id, place.id, now)?.eligible() {
         return Ok(Err(StartRefusal::NotEligible));
     }
     let settings = ExamSettings::current(conn)?;
@@ -296,7 +296,7 @@ pub fn finish(
     // A pass creates its pending certificate in the same transaction; an
     // attempt ended for an irregularity earns none.
     if finished && passed && status != AttemptStatus::Terminated {
-        crate::certificates::create_pending(conn, attempt, score.percent, now)?;
+        crate::ops::certificates::create_pending(conn, attempt, score.percent, now)?;
     }
     Ok(finished)
 }

@@ -35,7 +35,7 @@ pub fn grant(
         return Ok(Some(Err(GrantRefusal::ReasonRequired)));
     }
     // A class that has just ended counts as completed at once.
-    crate::completion::settle_trainee(conn, trainee_id, now)?;
+    crate::ops::exam::completion::settle_trainee(conn, trainee_id, now)?;
     let places = Enrollment::of_trainee(conn, trainee_id)?;
     let Some(course_id) = places.first().map(|place| place.course_id) else {
         return Ok(Some(Err(GrantRefusal::NotRetrained)));
@@ -60,8 +60,12 @@ pub fn grant(
         .into_values()
         .collect();
     let settings = ExamSettings::current(conn)?;
-    let record = crate::attempts::record(conn, trainee_id, course_id)?;
-    if let Err(refusal) = record.may_grant(crate::attempts::limits(&settings), &starts, now_db) {
+    let record = crate::ops::exam::attempts::record(conn, trainee_id, course_id)?;
+    if let Err(refusal) = record.may_grant(
+        crate::ops::exam::attempts::limits(&settings),
+        &starts,
+        now_db,
+    ) {
         return Ok(Some(Err(refusal)));
     }
     let id = AttemptGrant::insert(conn, trainee_id, course_id, reason, registrar_id, now_db)?;

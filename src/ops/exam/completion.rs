@@ -8,7 +8,6 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::attendance;
 use crate::db::db_now;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::class_session::ClassSession;
@@ -18,6 +17,7 @@ use crate::db::{DbConnection, DbError};
 use crate::domain::attendance::Standing;
 use crate::domain::cohort::CohortStatus;
 use crate::domain::enrollment::EnrollmentStatus;
+use crate::ops::attendance;
 
 /// How a seat ends with its class, by its standing.
 fn outcome(standing: &Standing) -> EnrollmentStatus {
@@ -68,7 +68,8 @@ pub fn settle_cohort(
         return Ok(Vec::new());
     };
     let sessions = ClassSession::of_cohort(conn, cohort_id)?;
-    let ended = crate::sittings::last_session_end(&sessions).is_some_and(|end| end <= now_db);
+    let ended =
+        crate::ops::exam::sittings::last_session_end(&sessions).is_some_and(|end| end <= now_db);
     if cohort.status() != CohortStatus::Open || !ended {
         return Ok(Vec::new());
     }

@@ -1,0 +1,7 @@
+//! The exam's operations: sittings, attempts, settling a class's results
+//! and re-sit grants.
+
+pub mod attempts;
+pub mod completion;
+pub mod resits;
+pub mod sittings;
