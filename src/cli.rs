@@ -202,9 +202,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = Db::open(&settings).await?;
             db.migrate().await?;
             let password = read_password_from_stdin()?;
-            let outcome =
-                people::add_staff(&db, &settings, &role, &email, &name_en, &name_ar, password)
-                    .await?;
+            let outcome = people::staff::add_staff(
+                &db, &settings, &role, &email, &name_en, &name_ar, password,
+            )
+            .await?;
             print_facts(&outcome);
         }
         Command::VerifyToken { token, keys } => {

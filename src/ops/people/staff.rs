@@ -1,4 +1,4 @@
-//! Account operations shared by the command line and the web pages.
+//! Staff accounts: created from the command line (and by an admin).
 
 use anyhow::{Context, bail};
 

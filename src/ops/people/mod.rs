@@ -1,0 +1,4 @@
+//! People's accounts: staff accounts, trainees' records, registration and
+//! signing in.
+
+pub mod staff;
