@@ -160,7 +160,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             workers,
             sweep_interval_secs,
         } => {
-            settings.sweep_interval = std::time::Duration::from_secs(sweep_interval_secs);
+            settings.sweep_interval = Some(std::time::Duration::from_secs(sweep_interval_secs));
             settings.bind = bind;
             settings.public_url = public_url;
             settings.demo = demo;

@@ -36,8 +36,9 @@ pub struct Settings {
     pub session_idle: chrono::Duration,
     /// A session ends this long after sign-in, whatever the activity.
     pub session_lifetime: chrono::Duration,
-    /// How often overdue exam attempts are finalized.
-    pub sweep_interval: Duration,
+    /// How often overdue exam attempts are finalized; `None` starts no
+    /// sweeper (tests drive it by hand with `jobs::sweeper::run_once`).
+    pub sweep_interval: Option<Duration>,
     /// The time source; tests replace it with a manual clock.
     pub clock: Clock,
     /// The issuer's private key file, when supplied by configuration
@@ -70,7 +71,7 @@ impl Settings {
             db_timeout: Duration::from_secs(5),
             session_idle: chrono::Duration::hours(2),
             session_lifetime: chrono::Duration::hours(12),
-            sweep_interval: Duration::from_secs(5),
+            sweep_interval: Some(Duration::from_secs(5)),
             clock: Clock::System,
             issuer_key: None,
             issuer_retired_keys: None,

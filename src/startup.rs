@@ -62,7 +62,9 @@ impl Application {
         } else {
             Vec::new()
         };
-        crate::jobs::sweeper::spawn(db.clone(), settings.clock.clone(), settings.sweep_interval);
+        if let Some(interval) = settings.sweep_interval {
+            crate::jobs::sweeper::spawn(db.clone(), settings.clock.clone(), interval);
+        }
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let address = listener.local_addr()?;

@@ -114,20 +114,3 @@ async fn a_broken_database_gets_the_500_page_without_internals() {
         assert!(!page.contains(internal), "the page leaks {internal:?}");
     }
 }
-
-#[tokio::test]
-async fn an_unreachable_database_gets_the_503_page() {
-    let app = spawn_app().await;
-    if !app.is_postgres() {
-        // SQLite connections keep reading a removed file; the health check
-        // covers that case.
-        return;
-    }
-    app.take_database_down().await;
-
-    let (status, body) = app.get_page("/").await;
-
-    assert_eq!(status, 503);
-    assert_arabic(&body);
-    assert!(body.contains("الخدمة غير متاحة مؤقتاً"));
-}

@@ -25,18 +25,3 @@ async fn health_is_503_when_the_database_is_unreachable() {
     let body: serde_json::Value = response.json().await.expect("JSON body");
     assert_eq!(body["status"], "unavailable");
 }
-
-#[tokio::test]
-async fn health_recovers_when_postgres_comes_back() {
-    let app = spawn_app().await;
-    if !app.is_postgres() {
-        // An SQLite file that was removed does not come back by itself.
-        return;
-    }
-    app.take_database_down().await;
-    assert_eq!(app.get("/healthz").await.status().as_u16(), 503);
-
-    app.bring_database_back();
-
-    assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
-}

@@ -23,6 +23,7 @@ mod exam_strategies;
 mod health;
 mod language;
 mod migrations;
+mod postgres_only;
 mod questions;
 mod security;
 mod static_files;

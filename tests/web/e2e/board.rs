@@ -7,10 +7,9 @@ use super::browser::{Chrome, Options};
 use super::site::demo_site;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
 async fn the_live_board_offers_automatic_updates_only_with_javascript() {
-    if !super::enabled() {
-        return;
-    }
+    super::require_tools();
     let site = demo_site().await;
     let board = with_id(urls::TRAINER_SITTING, site.open_sitting);
     let visible = "const c = document.querySelector('[data-auto-refresh]'); \

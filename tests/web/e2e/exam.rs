@@ -33,10 +33,9 @@ async fn says_passed(chrome: &Chrome) -> bool {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
 async fn the_exam_can_be_taken_from_start_to_result_without_javascript() {
-    if !super::enabled() {
-        return;
-    }
+    super::require_tools();
     let (app, chrome, pin) = candidate(Options {
         javascript: false,
         ..Options::default()
@@ -171,10 +170,9 @@ async fn answer_with_keys(chrome: &Chrome, app: &TestApp) -> Vec<i32> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
 async fn the_exam_can_be_completed_with_the_keyboard_alone() {
-    if !super::enabled() {
-        return;
-    }
+    super::require_tools();
     let (app, chrome, pin) = candidate(Options::default()).await;
     chrome.open_in("/me/exam", "en").await;
     let start = chrome.current_path().await;
@@ -223,10 +221,9 @@ async fn the_exam_can_be_completed_with_the_keyboard_alone() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
 async fn the_countdown_warns_and_shows_the_result_when_time_is_up() {
-    if !super::enabled() {
-        return;
-    }
+    super::require_tools();
     let (app, chrome, pin) = candidate(Options::default()).await;
     chrome.open_in("/me/exam", "en").await;
     let start = chrome.current_path().await;

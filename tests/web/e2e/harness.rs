@@ -6,10 +6,9 @@ use super::browser::{Chrome, Options};
 use super::site::demo_site;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
 async fn a_browser_signs_in_keeps_a_language_and_can_run_without_javascript() {
-    if !super::enabled() {
-        return;
-    }
+    super::require_tools();
     let site = demo_site().await;
     let admin =
         crate::people::create_person(&site.app, "admin", "e2e-admin@example.ae", false).await;

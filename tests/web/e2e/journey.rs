@@ -398,10 +398,9 @@ async fn trainee_takes_the_exam(app: &TestApp, chrome: &Chrome, pin: &str) -> i3
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
 async fn from_a_new_class_to_a_certificate_that_a_visitor_verifies() {
-    if !super::enabled() {
-        return;
-    }
+    super::require_tools();
     let app = crate::exam::spawn_app().await;
     crate::exam::small_bank(&app).await;
     let admin = create_person(&app, "admin", "admin@example.ae", false).await;

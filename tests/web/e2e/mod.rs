@@ -3,14 +3,15 @@
 //!
 //! # Running them
 //!
-//! They run only with `ECITIZEN_E2E=1`; otherwise each returns at once and
-//! says it was skipped, so `cargo test` needs no browser. With the variable
-//! set, a missing tool is a failure, not a skip:
+//! Each is `#[ignore]`d with the reason, so a plain `cargo test` needs no
+//! browser and says how many it left out. `--ignored` runs them, and then a
+//! missing tool is a failure, not a skip (`.ci/run` does this, and fails if
+//! none ran):
 //!
 //! ```sh
 //! apt-get install chromium chromium-driver fonts-noto-core
 //! npm install --prefix target/e2e-node --no-audit --no-fund axe-core@4.11.0
-//! ECITIZEN_E2E=1 cargo test --test web e2e:: -- --test-threads=1
+//! cargo test --test web e2e:: -- --ignored --test-threads=1
 //! ```
 //!
 //! Where the tools are found (each can be overridden):
@@ -24,10 +25,9 @@
 //!
 //! ```ignore
 //! #[tokio::test]
+//! #[ignore = "needs Chromium, chromedriver and axe-core: …"]
 //! async fn a_visitor_reads_the_catalogue() {
-//!     if !e2e::enabled() {
-//!         return;
-//!     }
+//!     e2e::require_tools();
 //!     // Arrange with the usual helpers: fixtures, personas, the clock.
 //!     let app = spawn_app().await;
 //!     let (person, _) = crate::people::signed_in(&app, "admin").await;
@@ -68,20 +68,10 @@ pub mod sweep;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// Whether browser tests run (`ECITIZEN_E2E=1`). When they do not, prints
-/// that the calling test was skipped. When they do, panics unless Chromium,
-/// chromedriver and axe-core are all there.
-pub fn enabled() -> bool {
-    let test = std::thread::current()
-        .name()
-        .unwrap_or("a browser test")
-        .to_owned();
-    if std::env::var("ECITIZEN_E2E").as_deref() != Ok("1") {
-        eprintln!("skipped {test}: set ECITIZEN_E2E=1 to run the browser tests");
-        return false;
-    }
+/// Called first by every browser test: panics unless Chromium,
+/// chromedriver and axe-core are all there, naming what is missing.
+pub fn require_tools() {
     tools();
-    true
 }
 
 /// The browser, its driver and axe-core, found once per test run.
@@ -100,7 +90,7 @@ pub fn tools() -> &'static Tools {
             .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
         assert!(
             chromium.is_file(),
-            "ECITIZEN_E2E=1 but Chromium is not at {} (apt-get install chromium, or set ECITIZEN_CHROMIUM)",
+            "Chromium is not at {} (apt-get install chromium, or set ECITIZEN_CHROMIUM)",
             chromium.display()
         );
         let chromedriver = std::env::var_os("ECITIZEN_CHROMEDRIVER")
@@ -108,7 +98,7 @@ pub fn tools() -> &'static Tools {
             .or_else(|| on_path("chromedriver"))
             .unwrap_or_else(|| {
                 panic!(
-                    "ECITIZEN_E2E=1 but chromedriver is not on the PATH (apt-get install chromium-driver, or set ECITIZEN_CHROMEDRIVER)"
+                    "chromedriver is not on the PATH (apt-get install chromium-driver, or set ECITIZEN_CHROMEDRIVER)"
                 )
             });
         let axe_path = std::env::var_os("ECITIZEN_AXE_JS").map_or_else(
@@ -117,7 +107,7 @@ pub fn tools() -> &'static Tools {
         );
         let axe_source = std::fs::read_to_string(&axe_path).unwrap_or_else(|err| {
             panic!(
-                "ECITIZEN_E2E=1 but axe-core cannot be read from {}: {err} \
+                "axe-core cannot be read from {}: {err} \
                  (npm install --prefix {} axe-core, or set ECITIZEN_AXE_JS to axe.min.js)",
                 axe_path.display(),
                 target_dir().join("e2e-node").display()

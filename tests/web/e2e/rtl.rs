@@ -97,10 +97,9 @@ async fn unisolated_codes(chrome: &Chrome) -> Vec<String> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
 async fn home_and_certificate_screenshots_in_both_languages() {
-    if !super::enabled() {
-        return;
-    }
+    super::require_tools();
     let site = demo_site().await;
     let chrome = Chrome::start(&site.app).await;
 
