@@ -165,31 +165,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             settings.public_url = public_url;
             settings.demo = demo;
             settings.workers = workers;
-            let app = Application::build(settings).await?;
-            print_facts(app.demo_facts());
-            tracing::info!(address = %app.address(), "e-Citizen is listening");
-            app.run_until_stopped().await?;
+            serve(settings).await
         }
-        Command::Migrate { revert_last: false } => {
-            let db = Db::open(&settings).await?;
-            let applied = db.migrate().await?;
-            tracing::info!(count = applied.len(), "migrations applied");
-        }
-        Command::Migrate { revert_last: true } => {
-            let db = Db::open(&settings).await?;
-            let reverted = db.revert_last().await?;
-            print_facts(&[format!("migration reverted: {reverted}")]);
-        }
-        Command::Seed { demo } => {
-            let db = Db::open(&settings).await?;
-            db.migrate().await?;
-            let questions = crate::startup::seed_question_bank(&db, &settings).await?;
-            print_facts(&[format!("question bank: {questions} questions added")]);
-            if demo {
-                let facts = crate::demo::seed(&db, &settings).await?;
-                print_facts(&facts);
-            }
-        }
+        Command::Migrate { revert_last } => migrate(&settings, revert_last).await,
+        Command::Seed { demo } => seed(&settings, demo).await,
         Command::User {
             command:
                 UserCommand::Add {
@@ -207,37 +186,89 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .await?;
             print_facts(&outcome);
+            Ok(())
         }
-        Command::VerifyToken { token, keys } => {
-            let published = match keys {
-                Some(path) => published_keys(&path)?,
-                None => {
-                    let files = settings.issuer_files();
-                    if !files.key.exists() {
-                        anyhow::bail!(
-                            "no issuer key at {}: pass --keys with the published keys",
-                            files.key.display()
-                        );
-                    }
-                    crate::issuer::Issuer::open(&files)?.published()
-                }
-            };
-            match crate::issuer::verify(&token, &published) {
-                Ok(facts) => print_facts(&[
-                    "signature valid".to_owned(),
-                    format!("number: {}", facts.n),
-                    format!("holder: {} / {}", facts.ar, facts.en),
-                    format!("course: {}", facts.c),
-                    format!("issued on: {}", facts.d),
-                    format!("key: {}", facts.k),
-                ]),
-                Err(err) => anyhow::bail!("token invalid: {err}"),
-            }
-        }
-        Command::Issuer {
-            command: IssuerCommand::Keys,
-        } => {
+        Command::VerifyToken { token, keys } => verify_token(&settings, &token, keys.as_deref()),
+        Command::Issuer { command } => issuer(&settings, command),
+        Command::Backup { out } => backup(&settings, out).await,
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => verify_audit(&settings).await,
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let app = Application::build(settings).await?;
+    print_facts(app.demo_facts());
+    tracing::info!(address = %app.address(), "e-Citizen is listening");
+    app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn migrate(settings: &Settings, revert_last: bool) -> anyhow::Result<()> {
+    let db = Db::open(settings).await?;
+    if revert_last {
+        let reverted = db.revert_last().await?;
+        print_facts(&[format!("migration reverted: {reverted}")]);
+    } else {
+        let applied = db.migrate().await?;
+        tracing::info!(count = applied.len(), "migrations applied");
+    }
+    Ok(())
+}
+
+async fn seed(settings: &Settings, demo: bool) -> anyhow::Result<()> {
+    let db = Db::open(settings).await?;
+    db.migrate().await?;
+    let questions = crate::startup::seed_question_bank(&db, settings).await?;
+    print_facts(&[format!("question bank: {questions} questions added")]);
+    if demo {
+        let facts = crate::demo::seed(&db, settings).await?;
+        print_facts(&facts);
+    }
+    Ok(())
+}
+
+/// Checks a certificate token against the published keys (a saved key
+/// document, or this instance's own keys).
+fn verify_token(
+    settings: &Settings,
+    token: &str,
+    keys: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let published = match keys {
+        Some(path) => published_keys(path)?,
+        None => {
             let files = settings.issuer_files();
+            if !files.key.exists() {
+                anyhow::bail!(
+                    "no issuer key at {}: pass --keys with the published keys",
+                    files.key.display()
+                );
+            }
+            crate::issuer::Issuer::open(&files)?.published()
+        }
+    };
+    match crate::issuer::verify(token, &published) {
+        Ok(facts) => {
+            print_facts(&[
+                "signature valid".to_owned(),
+                format!("number: {}", facts.n),
+                format!("holder: {} / {}", facts.ar, facts.en),
+                format!("course: {}", facts.c),
+                format!("issued on: {}", facts.d),
+                format!("key: {}", facts.k),
+            ]);
+            Ok(())
+        }
+        Err(err) => anyhow::bail!("token invalid: {err}"),
+    }
+}
+
+fn issuer(settings: &Settings, command: IssuerCommand) -> anyhow::Result<()> {
+    let files = settings.issuer_files();
+    match command {
+        IssuerCommand::Keys => {
             let issuer = crate::issuer::Issuer::open(&crate::issuer::KeyFiles {
                 create: false,
                 ..files.clone()
@@ -245,10 +276,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             .with_context(|| format!("cannot read the issuer key {}", files.key.display()))?;
             print_facts(&[serde_json::to_string_pretty(&issuer.document())?]);
         }
-        Command::Issuer {
-            command: IssuerCommand::Rotate,
-        } => {
-            let files = settings.issuer_files();
+        IssuerCommand::Rotate => {
             let (old, new) = crate::issuer::rotate(&files)
                 .with_context(|| format!("cannot rotate the issuer key {}", files.key.display()))?;
             print_facts(&[
@@ -256,41 +284,43 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "restart the servers so they sign with the new key".to_owned(),
             ]);
         }
-        Command::Backup { out } => {
-            if let crate::db::DatabaseUrl::Postgres(_) = settings.database {
-                anyhow::bail!(
-                    "this is a PostgreSQL database: back it up with pg_dump, \
-                     e.g. pg_dump --format=custom --file=ecitizen.dump <database URL>"
-                );
-            }
-            if out.exists() {
-                anyhow::bail!("{} exists already; choose a new file", out.display());
-            }
-            let db = Db::open(&settings).await?;
-            db.backup_sqlite(out.clone())
-                .await
-                .with_context(|| format!("cannot write the backup {}", out.display()))?;
-            let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
-            print_facts(&[format!("backup written: {} ({size} bytes)", out.display())]);
-        }
-        Command::Audit {
-            command: AuditCommand::Verify,
-        } => {
-            let db = Db::open(&settings).await?;
-            let verdict = db
-                .read(|conn| Ok::<_, crate::db::DbError>(audit::verify(conn)?))
-                .await?;
-            match verdict {
-                audit::Verdict::Intact { entries } => {
-                    print_facts(&[format!("audit chain intact: {entries} entries")])
-                }
-                audit::Verdict::Broken { id, reason } => {
-                    anyhow::bail!("audit chain broken at entry {id}: {reason}")
-                }
-            }
-        }
     }
     Ok(())
+}
+
+async fn backup(settings: &Settings, out: std::path::PathBuf) -> anyhow::Result<()> {
+    if let crate::db::DatabaseUrl::Postgres(_) = settings.database {
+        anyhow::bail!(
+            "this is a PostgreSQL database: back it up with pg_dump, \
+             e.g. pg_dump --format=custom --file=ecitizen.dump <database URL>"
+        );
+    }
+    if out.exists() {
+        anyhow::bail!("{} exists already; choose a new file", out.display());
+    }
+    let db = Db::open(settings).await?;
+    db.backup_sqlite(out.clone())
+        .await
+        .with_context(|| format!("cannot write the backup {}", out.display()))?;
+    let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+    print_facts(&[format!("backup written: {} ({size} bytes)", out.display())]);
+    Ok(())
+}
+
+async fn verify_audit(settings: &Settings) -> anyhow::Result<()> {
+    let db = Db::open(settings).await?;
+    let verdict = db
+        .read(|conn| Ok::<_, crate::db::DbError>(audit::verify(conn)?))
+        .await?;
+    match verdict {
+        audit::Verdict::Intact { entries } => {
+            print_facts(&[format!("audit chain intact: {entries} entries")]);
+            Ok(())
+        }
+        audit::Verdict::Broken { id, reason } => {
+            anyhow::bail!("audit chain broken at entry {id}: {reason}")
+        }
+    }
 }
 
 /// The password piped to standard input, if any (never from a terminal:
