@@ -294,10 +294,4 @@ pub fn execute_batch(conn: &mut DbConnection, sql: &str) -> Result<(), DbError> 
     conn.batch_execute(sql).map_err(DbError::from)
 }
 
-/// UTC now as stored (microseconds, like both databases keep). Every query
-/// that compares with or stores "now" uses it, so a value written and read
-/// back compares equal on SQLite and PostgreSQL.
-pub fn db_now(now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
-    use chrono::SubsecRound;
-    now.naive_utc().trunc_subsecs(6)
-}
+pub use crate::domain::time::db_now;

@@ -28,7 +28,6 @@ macro_rules! choices {
 }
 
 pub mod attendance;
-pub mod calendar;
 pub mod certificate;
 pub mod cohort;
 pub mod email;
@@ -44,4 +43,5 @@ pub mod reschedule;
 pub mod resit;
 pub mod schedule;
 pub mod throttle;
+pub mod time;
 pub mod venue;

@@ -16,6 +16,8 @@ pub enum FieldError {
     NotLatin,
     #[error("not a date")]
     BadDate,
+    #[error("not a time of day")]
+    BadTime,
     #[error("age out of range")]
     AgeOutOfRange,
     #[error("not one of the choices")]
@@ -30,6 +32,7 @@ impl FieldError {
             Self::NotArabic => "name-not-arabic",
             Self::NotLatin => "name-not-latin",
             Self::BadDate => "date-invalid",
+            Self::BadTime => "time-invalid",
             Self::AgeOutOfRange => "age-out-of-range",
             Self::BadChoice => "choice-invalid",
         }
@@ -109,11 +112,7 @@ fn latin(c: char) -> bool {
 
 /// A birth date for someone aged 15 to 100 on `today`.
 pub fn parse_birth_date(input: &str, today: NaiveDate) -> Result<NaiveDate, FieldError> {
-    let input = input.trim();
-    if input.is_empty() {
-        return Err(FieldError::Required);
-    }
-    let date = NaiveDate::parse_from_str(input, "%Y-%m-%d").map_err(|_| FieldError::BadDate)?;
+    let date = crate::domain::time::parse_day(input)?;
     let age = age_on(date, today);
     if (15..=100).contains(&age) {
         Ok(date)

@@ -8,18 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::cohort::Weekdays;
 
-/// The UAE's offset from UTC (no daylight saving).
-pub const UAE_OFFSET: Duration = Duration::hours(4);
-
-/// Today's date in the UAE.
-pub fn uae_today(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    (now.naive_utc() + UAE_OFFSET).date()
-}
-
-/// A stored UTC time as `YYYY-MM-DD HH:MM` in the UAE.
-pub fn uae_minutes(at: NaiveDateTime) -> String {
-    (at + UAE_OFFSET).format("%Y-%m-%d %H:%M").to_string()
-}
+pub use crate::domain::time::{UAE_OFFSET, local_to_utc, uae_minutes, uae_today, utc_to_local};
 
 choices!(
     /// Where a session stands: as generated, moved or cancelled by its
@@ -50,16 +39,6 @@ pub struct Planned {
     pub date: NaiveDate,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
-}
-
-/// A local UAE date and time as UTC.
-pub fn local_to_utc(date: NaiveDate, time: NaiveTime) -> NaiveDateTime {
-    date.and_time(time) - UAE_OFFSET
-}
-
-/// A stored UTC instant as local UAE time.
-pub fn utc_to_local(at: NaiveDateTime) -> NaiveDateTime {
-    at + UAE_OFFSET
 }
 
 /// The sessions of `plan`, in order.
