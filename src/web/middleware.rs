@@ -2,6 +2,11 @@
 //! request; security headers; the language (from `?lang=` or the cookie);
 //! translated error pages; and the guards that refuse oversized bodies and
 //! cross-site POSTs before any handler runs.
+//!
+//! The request log is our own rather than `tracing-actix-web`'s: its root
+//! span records the whole target, query string included, and ours must not
+//! (verification codes and reset tokens travel there); an id on the
+//! response and one line per request is all we need, in thirty lines.
 
 use std::fmt;
 use std::time::Instant;
