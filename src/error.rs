@@ -81,8 +81,8 @@ impl ResponseError for AppError {
     /// middleware.
     fn error_response(&self) -> HttpResponse {
         let location = match self {
-            Self::SignInRequired { next } => Some(crate::web::urls::login_with_next(next)),
-            Self::PasswordChangeRequired => Some(crate::web::urls::ACCOUNT_PASSWORD.to_owned()),
+            Self::SignInRequired { next } => Some(crate::auth::login_with_next(next)),
+            Self::PasswordChangeRequired => Some(crate::auth::PASSWORD_PATH.to_owned()),
             _ => None,
         };
         if let Some(location) = location {

@@ -85,9 +85,14 @@ impl Application {
             hasher,
             issuer,
         });
+        let sessions = aweb::Data::new(crate::auth::session::SessionStore {
+            db: db.clone(),
+            settings: state.settings.clone(),
+        });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(sessions.clone())
                 .wrap(from_fn(crate::auth::csrf::check))
                 .wrap(from_fn(crate::auth::session::load))
                 .wrap(from_fn(middleware::request_guards))

@@ -12,6 +12,20 @@ use crate::db::models::user::User;
 use crate::domain::person::Role;
 use crate::i18n::Lang;
 
+/// Where the role extractors send a visitor who must sign in, or replace a
+/// one-time password. `web::urls` names these paths from here, so that the
+/// error type, which redirects to them, need not depend on the web layer.
+pub const LOGIN_PATH: &str = "/login";
+pub const PASSWORD_PATH: &str = "/account/password";
+
+/// `/login?next=<path>` (the path percent-encoded).
+pub fn login_with_next(next: &str) -> String {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("next", next)
+        .finish();
+    format!("{LOGIN_PATH}?{query}")
+}
+
 /// The signed-in person, loaded once per request by the session middleware.
 #[derive(Clone, Debug)]
 pub struct CurrentUser {

@@ -17,10 +17,18 @@ use sha2::{Digest, Sha256};
 
 use crate::auth::{CurrentUser, csrf, flash, random_token};
 use crate::config::Settings;
+use crate::db::Db;
 use crate::db::DbError;
 use crate::db::models::session::{NewSession, SessionRow};
 use crate::error::AppError;
-use crate::web::AppState;
+
+/// What the session middleware needs, registered as app data of its own so
+/// that `auth` does not depend on the web layer's state.
+#[derive(Clone)]
+pub struct SessionStore {
+    pub db: Db,
+    pub settings: std::sync::Arc<Settings>,
+}
 
 /// How often a session's last-seen time is written (fewer writes; the idle
 /// timeout is hours, so a minute of slack does not matter).
@@ -90,7 +98,7 @@ pub fn start(
 
 /// Resolves a session token: the user when the session is alive and the
 /// account active; expired or orphaned sessions are removed.
-async fn resolve(state: &AppState, token: &str) -> Result<Option<CurrentUser>, DbError> {
+async fn resolve(state: &SessionStore, token: &str) -> Result<Option<CurrentUser>, DbError> {
     let hash = token_hash(token);
     let found = state
         .db
@@ -99,7 +107,7 @@ async fn resolve(state: &AppState, token: &str) -> Result<Option<CurrentUser>, D
     let Some((session, user)) = found else {
         return Ok(None);
     };
-    let now = db_now(state.clock().now());
+    let now = db_now(state.settings.clock.now());
     let idle_since = now - state.settings.session_idle;
     let alive = user.active && session.expires_at > now && session.last_seen_at > idle_since;
     if !alive {
@@ -130,7 +138,7 @@ pub async fn load(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+    let Some(state) = req.app_data::<web::Data<SessionStore>>().cloned() else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let settings = &state.settings;

@@ -73,6 +73,13 @@ impl EmiratesId {
         self.0[4..8].parse().unwrap_or_default()
     }
 
+    /// Whether a date of birth is in the year the number carries (the
+    /// registration form refuses one that is not).
+    pub fn matches_birth_date(&self, born: chrono::NaiveDate) -> bool {
+        use chrono::Datelike;
+        self.birth_year() == born.year()
+    }
+
     /// The fifteen digits without dashes.
     pub fn digits(&self) -> String {
         self.0.replace('-', "")
@@ -130,6 +137,14 @@ mod tests {
         assert_eq!(EmiratesId::parse(" 784 1990 1234567 6 "), Ok(id.clone()));
         assert_eq!(id.birth_year(), 1990);
         assert_eq!(id.masked(), "784-****-***4567-6");
+    }
+
+    #[test]
+    fn the_date_of_birth_must_be_in_the_year_the_number_carries() {
+        let id = EmiratesId::parse("784-1990-1234567-6").expect("valid");
+        let born = |year| chrono::NaiveDate::from_ymd_opt(year, 12, 31).expect("a date");
+        assert!(id.matches_birth_date(born(1990)));
+        assert!(!id.matches_birth_date(born(1991)));
     }
 
     #[test]

@@ -19,7 +19,9 @@
 pub mod attendance;
 pub mod certificates;
 pub mod classes;
+pub mod enrolment;
 pub mod exam;
 pub mod people;
+pub mod verification;
 
 pub use crate::db::models::audit::Actor;

@@ -19,9 +19,9 @@ pub const REGISTRAR_CERTIFICATE_REVOKE: &str = "/registrar/certificates/{id}/rev
 pub const REGISTRAR_CERTIFICATE_REISSUE: &str = "/registrar/certificates/{id}/reissue";
 pub const TRAINEE_CERTIFICATE: &str = "/me/certificates/{id}";
 pub const REGISTER: &str = "/register";
-pub const LOGIN: &str = "/login";
+pub const LOGIN: &str = crate::auth::LOGIN_PATH;
 pub const LOGOUT: &str = "/logout";
-pub const ACCOUNT_PASSWORD: &str = "/account/password";
+pub const ACCOUNT_PASSWORD: &str = crate::auth::PASSWORD_PATH;
 
 pub const TRAINEE_HOME: &str = "/me";
 pub const ENROLLMENT_WITHDRAW: &str = "/me/enrollments/{id}/withdraw";
@@ -88,13 +88,7 @@ pub const ADMIN_QUESTION_RETIRE: &str = "/admin/questions/{id}/retire";
 pub const ADMIN_QUESTION_REACTIVATE: &str = "/admin/questions/{id}/reactivate";
 pub const ADMIN_QUESTION_DELETE: &str = "/admin/questions/{id}/delete";
 
-/// `/login?next=<path>` (the path percent-encoded).
-pub fn login_with_next(next: &str) -> String {
-    let query = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("next", next)
-        .finish();
-    format!("{LOGIN}?{query}")
-}
+pub use crate::auth::login_with_next;
 
 /// Fills the `{id}` of a path pattern.
 pub fn with_id(pattern: &str, id: i32) -> String {

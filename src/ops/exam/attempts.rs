@@ -1,11 +1,12 @@
 //! Exam attempts: starting (eligibility, PIN, limits, the draw), saving
 //! answers (committed before acknowledged; stale and late saves refused),
-//! finishing and scoring, and the sweeper that finalizes attempts left past
-//! their deadline. Each function runs inside the caller's write transaction.
+//! submitting, finishing and scoring, and the sweeper that finalizes
+//! attempts left past their deadline. The `async` operations open their own
+//! transaction; the plain functions run inside the caller's.
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::db::db_now;
@@ -15,10 +16,14 @@ use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, Finish, Sitting};
 use crate::db::models::question::{Question, QuestionOption};
 use crate::db::models::user::User;
-use crate::db::{DbConnection, DbError};
+use crate::db::{Db, DbConnection, DbError};
 use crate::domain::exam::{self, AttemptStatus, Scored, StartRefusal};
 use crate::domain::resit;
-use crate::exam::bank::Kind;
+
+mod answers;
+mod draw;
+
+pub use answers::{AnswerInput, Saved, save};
 
 /// How a start went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,27 +72,40 @@ pub fn limits(settings: &ExamSettings) -> resit::Limits {
     }
 }
 
-/// Starts an attempt (or returns the one under way). Checks, in order: a
-/// sitting accepting starts for one of the trainee's classes, its PIN,
-/// eligibility in that class, then the trainee's record at the course
-/// (a pass, the number of attempts, the re-sit delay); then draws the
-/// questions by the blueprint and shuffles each question's options; both
-/// are stored.
-pub fn start(
+/// Starts `trainee_id`'s attempt with the sitting's `pin`, or returns to
+/// the one under way; a new attempt is audited as `attempt.start`. Refuses
+/// (see [`StartRefusal`]) without an open sitting for one of the trainee's
+/// classes, a wrong PIN, a trainee not eligible in that class, a course
+/// already passed, attempts used up, a re-sit asked for too early, and a
+/// bank too small for the blueprint.
+pub async fn start(
+    db: &Db,
+    actor: &Actor,
+    trainee_id: i32,
+    pin: String,
+    now: DateTime<Utc>,
+) -> Result<Result<Started, StartRefusal>, DbError> {
+    let mut event = actor.event("attempt.start", String::new(), serde_json::json!({}));
+    db.write(move |conn| {
+        let outcome = begin(conn, trainee_id, &pin, now)?;
+        if let Ok(Started::New(id)) = outcome {
+            event.subject = format!("attempt:{id}");
+            audit::append(conn, &event, db_now(now))?;
+        }
+        Ok(outcome)
+    })
+    .await
+}
+
+/// The sitting whose PIN was typed and the trainee's place in its class:
+/// a sitting accepting starts for one of the trainee's classes, its PIN,
+/// then eligibility in that class.
+fn sitting_and_place(
     conn: &mut DbConnection,
     trainee_id: i32,
     pin: &str,
     now: DateTime<Utc>,
-) -> Result<Result<Started, StartRefusal>, DbError> {
-    // A class that ended since the last sweep is settled first, so the
-    // places below are what the trainee's dashboard says.
-    crate::ops::exam::completion::settle_trainee(conn, trainee_id, now)?;
-    if let Some(open) = Attempt::of_trainee(conn, trainee_id)?
-        .into_iter()
-        .find(Attempt::is_open)
-    {
-        return Ok(Ok(Started::Resumed(open.id)));
-    }
+) -> Result<Result<(Sitting, Enrollment), StartRefusal>, DbError> {
     let places: Vec<Enrollment> = Enrollment::of_trainee(conn, trainee_id)?
         .into_iter()
         .filter(|place| place.status().is_seated())
@@ -111,6 +129,33 @@ pub fn start(
     if !crate::ops::attendance::standing_of(conn, place.cohort_id, place.id, now)?.eligible() {
         return Ok(Err(StartRefusal::NotEligible));
     }
+    Ok(Ok((sitting, place)))
+}
+
+/// Starts an attempt (or returns the one under way) inside the caller's
+/// transaction: the sitting and place, then the trainee's record at the
+/// course (a pass, the number of attempts, the re-sit delay); then draws
+/// the questions by the blueprint and shuffles each question's options;
+/// both are stored.
+fn begin(
+    conn: &mut DbConnection,
+    trainee_id: i32,
+    pin: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<Started, StartRefusal>, DbError> {
+    // A class that ended since the last sweep is settled first, so the
+    // places below are what the trainee's dashboard says.
+    crate::ops::exam::completion::settle_trainee(conn, trainee_id, now)?;
+    if let Some(open) = Attempt::of_trainee(conn, trainee_id)?
+        .into_iter()
+        .find(Attempt::is_open)
+    {
+        return Ok(Ok(Started::Resumed(open.id)));
+    }
+    let (sitting, place) = match sitting_and_place(conn, trainee_id, pin, now)? {
+        Ok(found) => found,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
     let settings = ExamSettings::current(conn)?;
     match record(conn, trainee_id, place.course_id)?.next_step(limits(&settings), db_now(now)) {
         resit::NextStep::Passed => return Ok(Err(StartRefusal::AlreadyPassed)),
@@ -118,13 +163,8 @@ pub fn start(
         resit::NextStep::ResitFrom { .. } => return Ok(Err(StartRefusal::ResitTooEarly)),
         resit::NextStep::MaySit { .. } => {}
     }
-    let available = [
-        Question::active_ids(conn, 1)?,
-        Question::active_ids(conn, 2)?,
-        Question::active_ids(conn, 3)?,
-    ];
     let mut rng = rand::rng();
-    let Ok(drawn) = exam::draw(&available, settings.per_block(), &mut rng) else {
+    let Some(drawn) = draw::questions(conn, &settings, &mut rng)? else {
         return Ok(Err(StartRefusal::NotEnoughQuestions));
     };
     let extra = User::find(conn, trainee_id)?.map_or(0, |user| user.accommodation_percent);
@@ -152,96 +192,8 @@ pub fn start(
         }
         Err(err) => return Err(err.into()),
     };
-    let mut options: HashMap<i32, Vec<i32>> = HashMap::new();
-    for option in QuestionOption::of_questions(conn, &drawn)? {
-        options
-            .entry(option.question_id)
-            .or_default()
-            .push(option.id);
-    }
-    let kinds: HashMap<i32, Option<Kind>> = Question::by_ids(conn, &drawn)?
-        .into_iter()
-        .map(|q| (q.id, q.kind()))
-        .collect();
-    for (position, question_id) in (1..).zip(&drawn) {
-        let ids = options.get(question_id).cloned().unwrap_or_default();
-        // The page names each option by its place in this order, so the
-        // order is all a trainee can see of the options besides their text.
-        // True/false keeps its natural order (True, False): there the place
-        // says which label, not which is right.
-        let order = if kinds.get(question_id).copied().flatten() == Some(Kind::TrueFalse) {
-            ids
-        } else {
-            exam::shuffled(&ids, &mut rng)
-        };
-        let order: Vec<String> = order.iter().map(ToString::to_string).collect();
-        AttemptQuestion::insert(conn, id, position, *question_id, &order.join(","))?;
-    }
+    draw::store(conn, id, &drawn, &mut rng)?;
     Ok(Ok(Started::New(id)))
-}
-
-/// What happened to a save.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Saved {
-    /// Stored; seconds left.
-    Stored { remaining: i64 },
-    /// A newer save was already stored; this one changed nothing.
-    Stale { remaining: i64 },
-    /// After the deadline and its grace period: refused.
-    Late,
-    /// The attempt has ended.
-    Finished,
-    /// The question or an option is not part of this attempt.
-    Invalid,
-}
-
-/// Saves the answer to question `position` (1-based). `selected` holds the
-/// options' 1-based places in this attempt's order of the question (what
-/// the page shows); the answer is stored as option ids.
-pub fn save(
-    conn: &mut DbConnection,
-    attempt: &Attempt,
-    position: i32,
-    selected: &[i32],
-    flagged: bool,
-    seq: i64,
-    now: DateTime<Utc>,
-) -> Result<Saved, DbError> {
-    let now_db = db_now(now);
-    if !attempt.is_open() {
-        return Ok(Saved::Finished);
-    }
-    if !exam::accepts_saves(attempt.deadline_at, now_db) {
-        return Ok(Saved::Late);
-    }
-    let drawn = AttemptQuestion::of_attempt(conn, attempt.id)?;
-    let Some(question) = drawn.iter().find(|q| q.position == position) else {
-        return Ok(Saved::Invalid);
-    };
-    let Some(chosen) = question.ids_at(selected) else {
-        return Ok(Saved::Invalid);
-    };
-    let chosen: BTreeSet<i32> = chosen.into_iter().collect();
-    let kind = Question::find(conn, question.question_id)?.and_then(|q| q.kind());
-    if kind != Some(Kind::Multiple) && chosen.len() > 1 {
-        return Ok(Saved::Invalid);
-    }
-    let text: Vec<String> = chosen.iter().map(ToString::to_string).collect();
-    let stored = Answer::save(
-        conn,
-        attempt.id,
-        question.question_id,
-        &text.join(","),
-        flagged,
-        seq,
-        now_db,
-    )?;
-    let remaining = exam::remaining_seconds(attempt.deadline_at, now_db);
-    Ok(if stored {
-        Saved::Stored { remaining }
-    } else {
-        Saved::Stale { remaining }
-    })
 }
 
 /// Scores an attempt from its stored answers and ends it with `status`
@@ -301,6 +253,69 @@ pub fn finish(
     Ok(finished)
 }
 
+/// How a trainee's submit ends an attempt: submitted, or past the grace
+/// period the sweeper's "time ran out".
+fn submitted_status(deadline: NaiveDateTime, now: NaiveDateTime) -> AttemptStatus {
+    if exam::accepts_saves(deadline, now) {
+        AttemptStatus::Submitted
+    } else {
+        AttemptStatus::Expired
+    }
+}
+
+/// Ends `trainee_id`'s attempt `attempt_id` now, scored with what was
+/// saved, and audits it as `attempt.submit` (only when this call ended it:
+/// submitting twice is harmless). `None` when the attempt is not the
+/// trainee's; past the grace period it ends as expired.
+pub async fn submit(
+    db: &Db,
+    actor: &Actor,
+    trainee_id: i32,
+    attempt_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<bool>, DbError> {
+    let event = actor.event(
+        "attempt.submit",
+        format!("attempt:{attempt_id}"),
+        serde_json::json!({}),
+    );
+    db.write(move |conn| {
+        let Some(attempt) = Attempt::find_own(conn, attempt_id, trainee_id)? else {
+            return Ok(None);
+        };
+        let status = submitted_status(attempt.deadline_at, db_now(now));
+        let ended = finish(conn, &attempt, status, None, now)?;
+        if ended {
+            audit::append(conn, &event, db_now(now))?;
+        }
+        Ok(Some(ended))
+    })
+    .await
+}
+
+/// Ends `trainee_id`'s attempt `attempt_id` if it is still open past its
+/// deadline and grace period (see [`expire`]), so a page load shows the
+/// result at once rather than after the next sweep. Returns whether this
+/// call ended it; refuses nothing (someone else's attempt is left alone).
+pub async fn expire_overdue(
+    db: &Db,
+    trainee_id: i32,
+    attempt_id: i32,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    db.write(
+        move |conn| match Attempt::find_own(conn, attempt_id, trainee_id)? {
+            Some(attempt)
+                if attempt.is_open() && !exam::accepts_saves(attempt.deadline_at, db_now(now)) =>
+            {
+                expire(conn, &attempt, now)
+            }
+            _ => Ok(false),
+        },
+    )
+    .await
+}
+
 /// Ends an attempt whose time ran out, with what was saved, and audits it
 /// as an automatic submission — whether the sweeper or a page load found
 /// it first. Returns whether this call ended it.
@@ -331,4 +346,23 @@ pub fn sweep(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<Vec<i32>, Db
         }
     }
     Ok(finished)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_submit_after_the_grace_period_is_time_running_out() {
+        let deadline = chrono::NaiveDate::from_ymd_opt(2025, 3, 1)
+            .and_then(|day| day.and_hms_opt(10, 0, 0))
+            .unwrap_or_default();
+        let at = |seconds| deadline + chrono::Duration::seconds(seconds);
+        assert_eq!(
+            submitted_status(deadline, at(-60)),
+            AttemptStatus::Submitted
+        );
+        assert_eq!(submitted_status(deadline, at(30)), AttemptStatus::Submitted);
+        assert_eq!(submitted_status(deadline, at(31)), AttemptStatus::Expired);
+    }
 }

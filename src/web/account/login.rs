@@ -7,18 +7,16 @@ use serde::Deserialize;
 
 use crate::auth::extractors::{SignedIn, safe_next};
 use crate::auth::{session, throttle};
-use crate::db::DbError;
-use crate::db::models::audit;
-use crate::db::models::session::SessionRow;
 use crate::db::models::user::User;
 use crate::domain::email::Email;
 use crate::domain::emirates_id::EmiratesId;
 use crate::domain::throttle::retry_after_secs;
 use crate::error::AppError;
-use crate::web::account::{account_event, client_ip};
+use crate::ops::people::sign_in::{self, SignInAttempt, Verdict};
+use crate::web::account::{anonymous_actor, client_ip};
 use crate::web::forms::FormState;
-use crate::web::page::PageCtx;
-use crate::web::{AppState, urls};
+use crate::web::page::{PageCtx, render};
+use crate::web::{AppState, audit_actor, urls};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -52,16 +50,13 @@ fn page(
     problem: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let body = LoginPage {
+    let page = LoginPage {
         ctx,
         form,
         next: next.unwrap_or_default(),
         problem,
-    }
-    .render()?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(body))
+    };
+    render(status, &page)
 }
 
 pub async fn form(ctx: PageCtx, query: web::Query<NextQuery>) -> Result<HttpResponse, AppError> {
@@ -100,6 +95,40 @@ async fn find_account(state: &AppState, login: &str) -> Result<Option<User>, App
         .await
 }
 
+/// The form with "required" against each empty field, if any is.
+fn missing_fields(input: &LoginForm, form: &mut FormState) -> bool {
+    if input.login.trim().is_empty() {
+        form.fail("login", "field-required");
+    }
+    if input.password.is_empty() {
+        form.fail("password", "field-required");
+    }
+    form.has_errors()
+}
+
+/// The form again with 429 and how long to wait.
+fn throttled(
+    ctx: PageCtx,
+    form: FormState,
+    next: Option<String>,
+    wait: chrono::Duration,
+) -> Result<HttpResponse, AppError> {
+    let seconds = retry_after_secs(wait);
+    let minutes = seconds.div_ceil(60);
+    let problem = ctx.tn("login-throttled", "minutes", minutes as i64);
+    let mut response = page(
+        ctx,
+        form,
+        next,
+        Some(problem),
+        StatusCode::TOO_MANY_REQUESTS,
+    )?;
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+    Ok(response)
+}
+
 pub async fn submit(
     req: HttpRequest,
     ctx: PageCtx,
@@ -110,35 +139,15 @@ pub async fn submit(
     let next = safe_next(input.next.as_deref());
     let mut form = FormState::default();
     form.keep("login", &input.login);
-    if input.login.trim().is_empty() || input.password.is_empty() {
-        if input.login.trim().is_empty() {
-            form.fail("login", "field-required");
-        }
-        if input.password.is_empty() {
-            form.fail("password", "field-required");
-        }
+    if missing_fields(&input, &mut form) {
         return page(ctx, form, next, None, StatusCode::UNPROCESSABLE_ENTITY);
     }
 
     let now = state.clock().now();
     let key = throttle::account_key(&input.login);
-    let ip = client_ip(&req);
     // Checked before any hashing, and the same for known and unknown logins.
-    if let Some(wait) = throttle::wait(&state.db, key.clone(), ip.clone(), now).await? {
-        let seconds = retry_after_secs(wait);
-        let minutes = seconds.div_ceil(60);
-        let problem = ctx.tn("login-throttled", "minutes", minutes as i64);
-        let mut response = page(
-            ctx,
-            form,
-            next,
-            Some(problem),
-            StatusCode::TOO_MANY_REQUESTS,
-        )?;
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
-        return Ok(response);
+    if let Some(wait) = throttle::wait(&state.db, key.clone(), client_ip(&req), now).await? {
+        return throttled(ctx, form, next, wait);
     }
 
     let account = find_account(&state, &input.login).await?;
@@ -150,46 +159,17 @@ pub async fn submit(
         )
         .await
         .map_err(anyhow::Error::from)?;
-    let signed_in = matches && account.as_ref().is_some_and(|user| user.active);
-    let user_id = account.as_ref().map(|user| user.id);
-    let settings = state.settings.clone();
-    let action = if signed_in {
-        "login.success"
-    } else {
-        "login.failure"
+    let verdict = Verdict::judge(account.as_ref().map(|user| user.active), matches);
+    let attempt = SignInAttempt {
+        account_key: key,
+        user_id: account.as_ref().map(|user| user.id),
+        verdict,
     };
-    let details = match (signed_in, matches) {
-        (true, _) => serde_json::json!({}),
-        (false, true) => serde_json::json!({ "reason": "deactivated" }),
-        (false, false) => {
-            serde_json::json!({ "reason": if user_id.is_some() { "wrong password" } else { "unknown login" } })
-        }
-    };
-    let event = account_event(
-        &req,
-        user_id.filter(|_| signed_in),
-        action,
-        user_id,
-        details,
-    );
-    let cookie = state
-        .db
-        .write(move |conn| {
-            let at = crate::db::db_now(now);
-            throttle::record(conn, &key, &ip, signed_in, now)?;
-            audit::append(conn, &event, at)?;
-            match user_id.filter(|_| signed_in) {
-                Some(id) => {
-                    SessionRow::purge_expired(conn, at, at - settings.session_idle)?;
-                    Ok::<_, DbError>(Some(session::start(conn, &settings, id, now)?))
-                }
-                None => Ok(None),
-            }
-        })
-        .await?;
+    let actor = anonymous_actor(&req);
+    let cookie = sign_in::sign_in(&state.db, &state.settings, &actor, attempt, now).await?;
 
-    let Some(cookie) = cookie else {
-        let problem = if matches {
+    let (Some(cookie), Some(user)) = (cookie, account) else {
+        let problem = if verdict == Verdict::Deactivated {
             "login-deactivated"
         } else {
             "login-failed"
@@ -197,7 +177,6 @@ pub async fn submit(
         let problem = ctx.t(problem);
         return page(ctx, form, next, Some(problem), StatusCode::UNAUTHORIZED);
     };
-    let user = account.as_ref().ok_or(AppError::Forbidden)?;
     let target = if user.must_change_password {
         urls::ACCOUNT_PASSWORD.to_owned()
     } else {
@@ -217,17 +196,8 @@ pub async fn logout(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock().now();
-    let id = user.id;
-    let mut event = account_event(&req, Some(id), "logout", Some(id), serde_json::json!({}));
-    state
-        .db
-        .write(move |conn| {
-            let ended = SessionRow::delete_for_user(conn, id)?;
-            event.details = serde_json::json!({ "sessions_ended": ended });
-            audit::append(conn, &event, crate::db::db_now(now))?;
-            Ok::<_, DbError>(())
-        })
-        .await?;
+    let actor = audit_actor(&req, user.id);
+    sign_in::sign_out(&state.db, &actor, user.id, now).await?;
     let mut response =
         crate::auth::flash::redirect(&state.settings, urls::HOME, "flash-signed-out");
     response

@@ -7,6 +7,7 @@ pub mod register;
 use actix_web::HttpRequest;
 
 use crate::db::models::audit::Event;
+use crate::ops::Actor;
 
 /// The client's address as seen by this server (behind a proxy, the
 /// proxy's: forwarded headers can be forged, so they are not trusted).
@@ -14,6 +15,14 @@ pub fn client_ip(req: &HttpRequest) -> String {
     req.peer_addr()
         .map(|addr| addr.ip().to_string())
         .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The client behind a request from someone not (yet) signed in.
+pub fn anonymous_actor(req: &HttpRequest) -> Actor {
+    Actor {
+        id: None,
+        client_ip: Some(client_ip(req)),
+    }
 }
 
 /// An audit event about a user account.

@@ -1,22 +1,19 @@
 //! `GET/POST /account/password`: change one's own password. Required before
 //! anything else for accounts created or reset by an admin.
 
-use actix_web::http::StatusCode;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::SignedIn;
-use crate::auth::session;
-use crate::db::models::audit;
-use crate::db::models::session::SessionRow;
 use crate::db::models::user::User;
 use crate::domain::password::{self, PasswordError};
 use crate::error::AppError;
-use crate::web::account::account_event;
+use crate::ops::people::sign_in;
 use crate::web::forms::FormState;
-use crate::web::page::PageCtx;
-use crate::web::{AppState, urls};
+use crate::web::page::{PageCtx, render};
+use crate::web::{AppState, audit_actor, urls};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -41,11 +38,12 @@ fn page(
     forced: bool,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let body = PasswordPage { ctx, form, forced }.render()?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("cache-control", "no-store"))
-        .body(body))
+    let mut response = render(status, &PasswordPage { ctx, form, forced })?;
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
 }
 
 pub async fn form(ctx: PageCtx, user: SignedIn) -> Result<HttpResponse, AppError> {
@@ -118,26 +116,9 @@ pub async fn submit(
         .await
         .map_err(anyhow::Error::from)?;
     let now = state.clock().now();
-    let settings = state.settings.clone();
-    let mut event = account_event(
-        &req,
-        Some(id),
-        "password.change",
-        Some(id),
-        serde_json::json!({}),
-    );
-    let cookie = state
-        .db
-        .write(move |conn| {
-            let at = crate::db::db_now(now);
-            User::set_password(conn, id, &hash, false, at)?;
-            // Every session ends (a thief's too); this browser gets a new one.
-            let ended = SessionRow::delete_for_user(conn, id)?;
-            event.details = serde_json::json!({ "sessions_ended": ended });
-            audit::append(conn, &event, at)?;
-            session::start(conn, &settings, id, now)
-        })
-        .await?;
+    let actor = audit_actor(&req, id);
+    let cookie =
+        sign_in::change_password(&state.db, &state.settings, &actor, id, hash, now).await?;
     let mut response = crate::auth::flash::redirect(
         &state.settings,
         urls::home_for(user.role),

@@ -7,21 +7,18 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::auth::session;
-use crate::db::DbError;
-use crate::db::models::audit;
 use crate::db::models::region::{Region, Town};
-use crate::db::models::user::{NewUser, User};
 use crate::domain::email::Email;
 use crate::domain::emirates_id::EmiratesId;
 use crate::domain::mobile::Mobile;
 use crate::domain::password;
-use crate::domain::person::{self, ArabicName, Channel, EnglishName, Gender, Role, TargetGroup};
+use crate::domain::person::{self, ArabicName, Channel, EnglishName, Gender, TargetGroup};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::web::account::account_event;
+use crate::ops::people::registration::{self, Refusal, Registration};
+use crate::web::account::anonymous_actor;
 use crate::web::forms::FormState;
-use crate::web::page::PageCtx;
+use crate::web::page::{PageCtx, render};
 use crate::web::{AppState, urls};
 
 /// The registration form as submitted (DESIGN.md section 4).
@@ -79,7 +76,7 @@ fn choices<T: Copy>(
         .collect()
 }
 
-async fn render(
+async fn render_form(
     ctx: PageCtx,
     form: FormState,
     state: &AppState,
@@ -110,9 +107,7 @@ async fn render(
         ctx,
         form,
     };
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+    render(status, &page)
 }
 
 pub async fn form(ctx: PageCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
@@ -121,21 +116,7 @@ pub async fn form(ctx: PageCtx, state: web::Data<AppState>) -> Result<HttpRespon
             .insert_header(("location", ctx.home_url()))
             .finish());
     }
-    render(ctx, FormState::default(), &state, StatusCode::OK).await
-}
-
-/// A registration that passed every check.
-struct Valid {
-    name_ar: ArabicName,
-    name_en: EnglishName,
-    emirates_id: EmiratesId,
-    date_of_birth: chrono::NaiveDate,
-    gender: Gender,
-    mobile: Mobile,
-    email: Option<Email>,
-    target_group: TargetGroup,
-    town_id: i32,
-    channel: Channel,
+    render_form(ctx, FormState::default(), &state, StatusCode::OK).await
 }
 
 /// Checks the fields `full_name_ar` and `full_name_en` (registration and
@@ -160,13 +141,45 @@ pub(crate) fn check_names(
     (ar, en)
 }
 
+/// The town chosen, by its code.
+fn check_town(form: &mut FormState, code: &str, towns: &[Town]) -> Option<i32> {
+    form.keep("town", code);
+    match towns.iter().find(|town| town.code == code.trim()) {
+        Some(town) => Some(town.id),
+        None if code.trim().is_empty() => {
+            form.fail("town", "field-required");
+            None
+        }
+        None => {
+            form.fail("town", "town-unknown");
+            None
+        }
+    }
+}
+
+/// The password rule (nothing of the person's own details in it), and the
+/// confirmation.
+fn check_password(form: &mut FormState, input: &RegisterForm) {
+    let personal = [
+        input.full_name_ar.as_str(),
+        input.full_name_en.as_str(),
+        input.email.as_str(),
+        input.emirates_id.as_str(),
+    ];
+    if let Err(err) = password::check(&input.password, &personal) {
+        form.fail("password", err.key());
+    } else if input.password != input.password_confirm {
+        form.fail("password_confirm", password::PasswordError::Mismatch.key());
+    }
+}
+
 /// Parses every field, recording each error against its field.
 fn validate(
     input: &RegisterForm,
     form: &mut FormState,
     towns: &[Town],
     today: chrono::NaiveDate,
-) -> Option<Valid> {
+) -> Option<Registration> {
     let (name_ar, name_en) = check_names(form, &input.full_name_ar, &input.full_name_en);
     let emirates_id = form.check(
         "emirates_id",
@@ -180,11 +193,10 @@ fn validate(
         |text| person::parse_birth_date(text, today),
         person::FieldError::key,
     );
-    if let (Some(id), Some(born)) = (&emirates_id, date_of_birth) {
-        use chrono::Datelike;
-        if id.birth_year() != born.year() {
-            form.fail("emirates_id", "eid-year-mismatch");
-        }
+    if let (Some(id), Some(born)) = (&emirates_id, date_of_birth)
+        && !id.matches_birth_date(born)
+    {
+        form.fail("emirates_id", "eid-year-mismatch");
     }
     let gender = form.check(
         "gender",
@@ -205,39 +217,18 @@ fn validate(
         TargetGroup::parse,
         person::FieldError::key,
     );
-    form.keep("town", &input.town);
-    let town_id = match towns.iter().find(|town| town.code == input.town.trim()) {
-        Some(town) => Some(town.id),
-        None if input.town.trim().is_empty() => {
-            form.fail("town", "field-required");
-            None
-        }
-        None => {
-            form.fail("town", "town-unknown");
-            None
-        }
-    };
+    let town_id = check_town(form, &input.town, towns);
     let channel = form.check(
         "channel",
         &input.channel,
         Channel::parse,
         person::FieldError::key,
     );
-    let personal = [
-        input.full_name_ar.as_str(),
-        input.full_name_en.as_str(),
-        input.email.as_str(),
-        input.emirates_id.as_str(),
-    ];
-    if let Err(err) = password::check(&input.password, &personal) {
-        form.fail("password", err.key());
-    } else if input.password != input.password_confirm {
-        form.fail("password_confirm", password::PasswordError::Mismatch.key());
-    }
+    check_password(form, input);
     if form.has_errors() {
         return None;
     }
-    Some(Valid {
+    Some(Registration {
         name_ar: name_ar?,
         name_en: name_en?,
         emirates_id: emirates_id?,
@@ -249,12 +240,6 @@ fn validate(
         town_id: town_id?,
         channel: channel?,
     })
-}
-
-/// Why the insert did not happen.
-enum Refusal {
-    EmiratesIdTaken,
-    EmailTaken,
 }
 
 pub async fn submit(
@@ -275,63 +260,23 @@ pub async fn submit(
         &towns,
         crate::domain::schedule::uae_today(now),
     ) else {
-        return render(ctx, form, &state, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render_form(ctx, form, &state, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let password_hash = state
         .hasher
         .hash(input.password.clone())
         .await
         .map_err(anyhow::Error::from)?;
-    let settings = state.settings.clone();
-    let mut event = account_event(
-        &req,
-        None,
-        "user.register",
-        None,
-        serde_json::json!({ "role": "trainee", "town": valid.town_id, "channel": valid.channel.as_str() }),
-    );
-    let outcome = state
-        .db
-        .write(move |conn| {
-            // Checked inside the write transaction, so two people cannot
-            // register the same Emirates ID at the same moment.
-            if User::emirates_id_taken(conn, valid.emirates_id.as_str())? {
-                return Ok(Err(Refusal::EmiratesIdTaken));
-            }
-            if let Some(email) = &valid.email
-                && User::email_taken(conn, email.as_str())?
-            {
-                return Ok(Err(Refusal::EmailTaken));
-            }
-            let at = crate::db::db_now(now);
-            let id = User::insert(
-                conn,
-                &NewUser {
-                    role: Role::Trainee.as_str(),
-                    full_name_ar: valid.name_ar.as_str(),
-                    full_name_en: valid.name_en.as_str(),
-                    email: valid.email.as_ref().map(Email::as_str),
-                    emirates_id: Some(valid.emirates_id.as_str()),
-                    date_of_birth: Some(valid.date_of_birth),
-                    gender: Some(valid.gender.as_str()),
-                    mobile: Some(valid.mobile.as_str()),
-                    target_group: Some(valid.target_group.as_str()),
-                    town_id: Some(valid.town_id),
-                    channel: Some(valid.channel.as_str()),
-                    password_hash: &password_hash,
-                    must_change_password: false,
-                    active: true,
-                    created_at: at,
-                    updated_at: at,
-                },
-            )?;
-            event.actor_id = Some(id);
-            event.subject = format!("user:{id}");
-            audit::append(conn, &event, at)?;
-            let cookie = session::start(conn, &settings, id, now)?;
-            Ok::<_, DbError>(Ok(cookie))
-        })
-        .await?;
+    let actor = anonymous_actor(&req);
+    let outcome = registration::register(
+        &state.db,
+        &state.settings,
+        &actor,
+        valid,
+        password_hash,
+        now,
+    )
+    .await?;
     match outcome {
         Ok(cookie) => {
             let mut response =
@@ -344,7 +289,7 @@ pub async fn submit(
                 Refusal::EmiratesIdTaken => form.fail("emirates_id", "eid-taken"),
                 Refusal::EmailTaken => form.fail("email", "email-taken"),
             }
-            render(ctx, form, &state, StatusCode::UNPROCESSABLE_ENTITY).await
+            render_form(ctx, form, &state, StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
 }

@@ -160,6 +160,117 @@ fn day_names(numbers: &[u32], lang: Lang) -> String {
     names.join(lang.pick("، ", ", "))
 }
 
+/// What every card needs besides its class, each loaded in one query.
+struct Lookups {
+    venues: HashMap<i32, Venue>,
+    towns: HashMap<i32, Town>,
+    regions: HashMap<i32, Region>,
+    counts: HashMap<(i32, String), i64>,
+    trainers: HashMap<i32, User>,
+}
+
+impl Lookups {
+    fn load(conn: &mut DbConnection, cohorts: &[Cohort]) -> diesel::QueryResult<Self> {
+        let venues = Venue::all(conn)?
+            .into_iter()
+            .map(|venue| (venue.id, venue))
+            .collect();
+        let towns = Town::all(conn)?
+            .into_iter()
+            .map(|town| (town.id, town))
+            .collect();
+        let regions = Region::all(conn)?
+            .into_iter()
+            .map(|region| (region.id, region))
+            .collect();
+        let mut counts: HashMap<(i32, String), i64> = HashMap::new();
+        for (cohort_id, status, count) in Enrollment::counts(conn)? {
+            counts.insert((cohort_id, status), count);
+        }
+        // Trainers' names in one query, not one per class.
+        let trainer_ids: Vec<i32> = cohorts
+            .iter()
+            .filter_map(|cohort| cohort.trainer_id)
+            .collect();
+        let trainers = User::by_ids(conn, &trainer_ids)?
+            .into_iter()
+            .map(|user| (user.id, user))
+            .collect();
+        Ok(Self {
+            venues,
+            towns,
+            regions,
+            counts,
+            trainers,
+        })
+    }
+}
+
+/// One class's card; `None` when its venue, town or region is missing.
+fn card(
+    found: &Lookups,
+    cohort: &Cohort,
+    own_sessions: &[ClassSession],
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Option<CohortCard> {
+    let venue = found.venues.get(&cohort.venue_id)?;
+    let town = found.towns.get(&venue.town_id)?;
+    let region = found.regions.get(&town.region_id)?;
+    let held: Vec<&ClassSession> = own_sessions
+        .iter()
+        .filter(|session| !session.is_cancelled())
+        .collect();
+    let trainer = cohort
+        .trainer_id
+        .and_then(|id| found.trainers.get(&id))
+        .map(|user| user.name(lang).to_owned());
+    let count = |status: &str| {
+        found
+            .counts
+            .get(&(cohort.id, status.to_owned()))
+            .copied()
+            .unwrap_or(0)
+    };
+    Some(CohortCard {
+        id: cohort.id,
+        region_code: region.code.clone(),
+        region: region.name(lang).to_owned(),
+        town_code: town.code.clone(),
+        town: town.name(lang).to_owned(),
+        town_ar: town.name_ar.clone(),
+        town_en: town.name_en.clone(),
+        venue: venue.name(lang).to_owned(),
+        venue_ar: venue.name_ar.clone(),
+        venue_en: venue.name_en.clone(),
+        address: venue.address.clone(),
+        period: cohort.period.clone(),
+        language: cohort.teaching_language.clone(),
+        audience: cohort.audience.clone(),
+        hours: format!(
+            "{}–{}",
+            cohort.starts_time.format("%H:%M"),
+            cohort.ends_time.format("%H:%M")
+        ),
+        days: day_names(&cohort.weekdays().numbers(), lang),
+        starts_on: held
+            .iter()
+            .map(|session| utc_to_local(session.starts_at).date())
+            .min(),
+        ends_on: held
+            .iter()
+            .map(|session| utc_to_local(session.ends_at).date())
+            .max(),
+        capacity: i64::from(cohort.capacity),
+        enrolled: count("enrolled"),
+        waitlisted: count("waitlisted"),
+        trainer,
+        phase: classes::phase(cohort, own_sessions, now),
+        enrol_opens: cohort.enrol_opens,
+        enrol_closes: cohort.enrol_closes,
+    })
+}
+
 /// Cards for `cohorts`, with their venue, seats and dates.
 pub fn cards(
     conn: &mut DbConnection,
@@ -167,103 +278,19 @@ pub fn cards(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> diesel::QueryResult<Vec<CohortCard>> {
-    let venues: HashMap<i32, Venue> = Venue::all(conn)?
-        .into_iter()
-        .map(|venue| (venue.id, venue))
-        .collect();
-    let towns: HashMap<i32, Town> = Town::all(conn)?
-        .into_iter()
-        .map(|town| (town.id, town))
-        .collect();
-    let regions: HashMap<i32, Region> = Region::all(conn)?
-        .into_iter()
-        .map(|region| (region.id, region))
-        .collect();
-    let mut counts: HashMap<(i32, String), i64> = HashMap::new();
-    for (cohort_id, status, count) in Enrollment::counts(conn)? {
-        counts.insert((cohort_id, status), count);
-    }
+    let found = Lookups::load(conn, &cohorts)?;
     let ids: Vec<i32> = cohorts.iter().map(|cohort| cohort.id).collect();
     let mut sessions: HashMap<i32, Vec<ClassSession>> = HashMap::new();
     for session in ClassSession::of_cohorts(conn, &ids)? {
         sessions.entry(session.cohort_id).or_default().push(session);
     }
-    // Trainers' names in one query, not one per class.
-    let trainer_ids: Vec<i32> = cohorts
+    Ok(cohorts
         .iter()
-        .filter_map(|cohort| cohort.trainer_id)
-        .collect();
-    let trainers: HashMap<i32, User> = User::by_ids(conn, &trainer_ids)?
-        .into_iter()
-        .map(|user| (user.id, user))
-        .collect();
-    let mut cards = Vec::with_capacity(cohorts.len());
-    for cohort in cohorts {
-        let (Some(venue), own_sessions) = (
-            venues.get(&cohort.venue_id),
-            sessions.remove(&cohort.id).unwrap_or_default(),
-        ) else {
-            continue;
-        };
-        let Some(town) = towns.get(&venue.town_id) else {
-            continue;
-        };
-        let Some(region) = regions.get(&town.region_id) else {
-            continue;
-        };
-        let held: Vec<&ClassSession> = own_sessions
-            .iter()
-            .filter(|session| !session.is_cancelled())
-            .collect();
-        let trainer = cohort
-            .trainer_id
-            .and_then(|id| trainers.get(&id))
-            .map(|user| user.name(lang).to_owned());
-        let count = |status: &str| {
-            counts
-                .get(&(cohort.id, status.to_owned()))
-                .copied()
-                .unwrap_or(0)
-        };
-        cards.push(CohortCard {
-            id: cohort.id,
-            region_code: region.code.clone(),
-            region: region.name(lang).to_owned(),
-            town_code: town.code.clone(),
-            town: town.name(lang).to_owned(),
-            town_ar: town.name_ar.clone(),
-            town_en: town.name_en.clone(),
-            venue: venue.name(lang).to_owned(),
-            venue_ar: venue.name_ar.clone(),
-            venue_en: venue.name_en.clone(),
-            address: venue.address.clone(),
-            period: cohort.period.clone(),
-            language: cohort.teaching_language.clone(),
-            audience: cohort.audience.clone(),
-            hours: format!(
-                "{}–{}",
-                cohort.starts_time.format("%H:%M"),
-                cohort.ends_time.format("%H:%M")
-            ),
-            days: day_names(&cohort.weekdays().numbers(), lang),
-            starts_on: held
-                .iter()
-                .map(|session| utc_to_local(session.starts_at).date())
-                .min(),
-            ends_on: held
-                .iter()
-                .map(|session| utc_to_local(session.ends_at).date())
-                .max(),
-            capacity: i64::from(cohort.capacity),
-            enrolled: count("enrolled"),
-            waitlisted: count("waitlisted"),
-            trainer,
-            phase: classes::phase(&cohort, &own_sessions, now),
-            enrol_opens: cohort.enrol_opens,
-            enrol_closes: cohort.enrol_closes,
-        });
-    }
-    Ok(cards)
+        .filter_map(|cohort| {
+            let own_sessions = sessions.remove(&cohort.id).unwrap_or_default();
+            card(&found, cohort, &own_sessions, lang, now)
+        })
+        .collect())
 }
 
 /// Every class the catalogue lists (open, not yet over), filtered.

@@ -8,8 +8,6 @@ use askama::Template;
 
 use crate::auth::extractors::Trainee;
 use crate::auth::flash;
-use crate::db::DbError;
-use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
@@ -19,12 +17,13 @@ use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::ops::classes::{self, Asker};
+use crate::ops::classes;
+use crate::ops::enrolment::self_service::{self, Enrolment};
 use crate::web::account::register::Choice;
-use crate::web::page::PageCtx;
+use crate::web::page::{PageCtx, render};
 use crate::web::public::catalogue::{self, CohortCard, Filter};
 use crate::web::public::views::RegionView;
-use crate::web::{AppState, audit_event, urls};
+use crate::web::{AppState, audit_actor, urls};
 
 #[derive(Template)]
 #[template(path = "public/cohorts.html")]
@@ -115,9 +114,7 @@ pub async fn list(
         filter,
         ctx,
     };
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+    render(StatusCode::OK, &page)
 }
 
 /// Open data for partner sites: the same classes and filters as the page.
@@ -269,9 +266,7 @@ async fn render_class(
         problem,
         ctx,
     };
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+    render(status, &page)
 }
 
 pub async fn show(
@@ -292,40 +287,10 @@ pub async fn enroll(
 ) -> Result<HttpResponse, AppError> {
     let cohort_id = id.into_inner();
     let now = state.clock().now();
-    let exists = state
-        .db
-        .read(move |conn| {
-            Ok::<_, AppError>(Cohort::find(conn, cohort_id)?.is_some_and(|c| c.status != "draft"))
-        })
-        .await?;
-    if !exists {
-        return Err(AppError::NotFound);
-    }
-    let trainee_id = trainee.id;
-    let mut event = audit_event(
-        &req,
-        Some(trainee_id),
-        "enrollment.create",
-        format!("cohort:{cohort_id}"),
-        serde_json::json!({}),
-    );
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let outcome = classes::enrol(conn, cohort_id, trainee_id, Asker::Trainee, now)?;
-            if let Ok(placed) = &outcome {
-                event.details = serde_json::json!({
-                    "enrollment": placed.enrollment_id,
-                    "status": placed.status.as_str(),
-                    "position": placed.position,
-                });
-                audit::append(conn, &event, crate::db::db_now(now))?;
-            }
-            Ok::<_, DbError>(outcome)
-        })
-        .await?;
-    match outcome {
-        Ok(placed) => {
+    let actor = audit_actor(&req, trainee.id);
+    match self_service::enrol(&state.db, &actor, trainee.id, cohort_id, now).await? {
+        Enrolment::NoSuchClass => Err(AppError::NotFound),
+        Enrolment::Placed(placed) => {
             let key = if placed.status == EnrollmentStatus::Enrolled {
                 "flash-enrolled"
             } else {
@@ -337,7 +302,7 @@ pub async fn enroll(
                 key,
             ))
         }
-        Err(refusal) => {
+        Enrolment::Refused(refusal) => {
             let problem = ctx.t(refusal.key());
             render_class(ctx, &state, cohort_id, Some(problem), StatusCode::CONFLICT).await
         }

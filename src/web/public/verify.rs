@@ -15,7 +15,8 @@ use crate::db::models::certificate::Certificate;
 use crate::domain::certificate::VerificationCode;
 use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
-use crate::web::page::PageCtx;
+use crate::ops::verification::{self, Lookup};
+use crate::web::page::{PageCtx, render};
 use crate::web::{AppState, urls};
 
 #[derive(Debug, Default, Deserialize)]
@@ -95,46 +96,15 @@ impl VerifyPage {
 }
 
 /// Records a look-up from this client and refuses with 429 after a burst,
-/// so codes cannot be enumerated (kept in the database, so it holds across
-/// instances).
+/// so codes cannot be enumerated.
 async fn throttle(req: &HttpRequest, state: &AppState) -> Result<(), AppError> {
-    use crate::db::models::login_attempt::{self, NewLoginAttempt, VERIFY_KEY};
-    let (ip, now) = (crate::web::account::client_ip(req), state.clock().now());
-    let at = crate::db::db_now(now);
-    let lookups = {
-        let ip = ip.clone();
-        state
-            .db
-            .read(move |conn| {
-                Ok::<_, AppError>(login_attempt::verify_lookups(
-                    conn,
-                    &ip,
-                    at - chrono::Duration::hours(1),
-                )?)
-            })
-            .await?
-    };
-    let times: Vec<_> = lookups.into_iter().map(|at| at.and_utc()).collect();
-    if let Some(wait) = crate::domain::throttle::Policy::VERIFY.wait(&times, now) {
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: crate::domain::throttle::retry_after_secs(wait),
-        });
+    let actor = crate::web::account::anonymous_actor(req);
+    match verification::record_lookup(&state.db, &actor, state.clock().now()).await? {
+        Lookup::Allowed => Ok(()),
+        Lookup::Throttled { retry_after_secs } => {
+            Err(AppError::TooManyRequests { retry_after_secs })
+        }
     }
-    state
-        .db
-        .write(move |conn| {
-            login_attempt::record(
-                conn,
-                &NewLoginAttempt {
-                    account_key: VERIFY_KEY,
-                    client_ip: &ip,
-                    succeeded: false,
-                    at,
-                },
-            )?;
-            Ok::<_, AppError>(())
-        })
-        .await
 }
 
 /// The certificate with this code, if it was issued (pending ones have
@@ -167,18 +137,15 @@ pub async fn form(ctx: PageCtx, query: web::Query<CodeQuery>) -> Result<HttpResp
             .insert_header((header::LOCATION, target))
             .finish());
     }
-    let body = VerifyPage {
+    let page = VerifyPage {
         ctx,
         code: String::new(),
         certificate: None,
         searched: false,
         token_ok: None,
         replacement: None,
-    }
-    .render()?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(body))
+    };
+    render(StatusCode::OK, &page)
 }
 
 pub async fn show(
@@ -204,19 +171,20 @@ pub async fn show(
         ),
         _ => None,
     };
-    let body = VerifyPage {
+    let page = VerifyPage {
         ctx,
         code,
         certificate,
         searched: true,
         token_ok,
         replacement,
-    }
-    .render()?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body))
+    };
+    let mut response = render(status, &page)?;
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
 }
 
 pub async fn json(

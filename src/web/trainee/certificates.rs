@@ -2,7 +2,7 @@
 //! A4 landscape page in Arabic and English (text, never images of text, so
 //! the browser shapes both names). Another person's certificate is a 404.
 
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -11,7 +11,7 @@ use crate::db::models::certificate::Certificate;
 use crate::domain::certificate::VerificationCode;
 use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
-use crate::web::page::PageCtx;
+use crate::web::page::{PageCtx, render};
 use crate::web::{AppState, urls};
 
 #[derive(Template)]
@@ -88,7 +88,7 @@ pub async fn show(
                 .build()
         })
         .map_err(|err| anyhow::anyhow!("QR code: {err}"))?;
-    let body = CertificatePage {
+    let page = CertificatePage {
         ctx,
         certificate,
         issued_on,
@@ -96,10 +96,11 @@ pub async fn show(
         verify_url,
         qr_svg,
         replacement,
-    }
-    .render()?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body))
+    };
+    let mut response = render(StatusCode::OK, &page)?;
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
 }

@@ -4,20 +4,22 @@
 
 use actix_web::web::{self, Html};
 use askama::Template;
+use chrono::{DateTime, Utc};
 
 use crate::auth::extractors::Trainee;
-use crate::db::db_now;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::region::Town;
 use crate::db::models::user::User;
+use crate::db::{DbConnection, db_now};
 use crate::domain::attendance::Standing;
 use crate::domain::cohort::Phase;
 use crate::domain::emirates_id::EmiratesId;
 use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::mobile::Mobile;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::ops::classes;
 use crate::web::AppState;
 use crate::web::page::PageCtx;
@@ -103,124 +105,158 @@ pub struct DashboardPage {
     pub may_join: bool,
 }
 
-pub async fn show(
-    ctx: PageCtx,
-    trainee: Trainee,
-    state: web::Data<AppState>,
-) -> Result<Html, AppError> {
-    let id = trainee.id;
-    let lang = ctx.lang;
-    let now = state.clock().now();
-    let (user, towns, current, cancelled, certificates, outlook) = state
-        .db
-        .read(move |conn| {
-            let places = Enrollment::of_trainee(conn, id)?;
-            // The active place, else the class the trainee last sat in.
-            let shown = places
-                .iter()
-                .find(|place| place.status().is_active())
-                .or_else(|| places.iter().find(|place| place.status().is_seated()));
-            let outlook = match places.iter().find(|place| place.status().is_seated()) {
-                Some(place) => Some(crate::web::outlook::Outlook::load(
-                    conn,
-                    id,
-                    place.course_id,
-                    now,
-                )?),
-                None => None,
-            };
-            let current = match shown {
-                Some(place) => {
-                    let cohort = Cohort::find(conn, place.cohort_id)?;
-                    let sessions = ClassSession::of_cohort(conn, place.cohort_id)?;
-                    let position = if place.status() == EnrollmentStatus::Waitlisted {
-                        classes::waitlist_position(conn, place.cohort_id, place.id)?
-                    } else {
-                        None
-                    };
-                    let card = match cohort {
-                        Some(cohort) => catalogue::cards(conn, vec![cohort], lang, now)?.pop(),
-                        None => None,
-                    };
-                    let seated = place.status().is_seated();
-                    let marks = crate::ops::attendance::marks_by_place(conn, &[place.id])?;
-                    let standing = if seated {
-                        Some(crate::ops::attendance::standing_of(
-                            conn,
-                            place.cohort_id,
-                            place.id,
-                            now,
-                        )?)
-                    } else {
-                        None
-                    };
-                    let mark_codes: Vec<String> = sessions
-                        .iter()
-                        .map(|session| {
-                            marks
-                                .get(&(place.id, session.id))
-                                .map(|mark| mark.as_str().to_owned())
-                                .unwrap_or_default()
-                        })
-                        .collect();
-                    card.map(|card| {
-                        let upcoming: Vec<ClassSession> = sessions
-                            .iter()
-                            .filter(|session| session.ends_at > db_now(now))
-                            .cloned()
-                            .collect();
-                        CurrentPlace {
-                            id: place.id,
-                            status: place.status.clone(),
-                            position,
-                            promoted: place.promoted_at.is_some(),
-                            next: session_lines(&upcoming, lang).into_iter().next(),
-                            sessions: session_lines(&sessions, lang),
-                            marks: mark_codes,
-                            standing,
-                            finished: card.phase == Phase::Finished,
-                            card,
-                        }
-                    })
-                }
-                None => None,
-            };
-            let mut cancelled = Vec::new();
-            for place in places
-                .iter()
-                .filter(|place| place.status() == EnrollmentStatus::Cancelled)
-            {
-                if let Some(cohort) = Cohort::find(conn, place.cohort_id)?
-                    && let Some(card) = catalogue::cards(conn, vec![cohort], lang, now)?.pop()
-                {
-                    cancelled.push(CancelledPlace {
-                        venue: card.venue,
-                        reason: place.note.clone().unwrap_or_default(),
-                    });
-                }
-            }
-            let certificates = crate::db::models::certificate::Certificate::of_trainee(conn, id)?
-                .into_iter()
-                .filter(|c| c.status != "pending")
-                .map(|c| {
-                    (
-                        urls::with_id(urls::TRAINEE_CERTIFICATE, c.id),
-                        c.number.clone().unwrap_or_default(),
-                        c.status.clone(),
-                    )
-                })
-                .collect::<Vec<_>>();
-            Ok::<_, AppError>((
-                User::find(conn, id)?,
-                Town::all(conn)?,
-                current,
-                cancelled,
-                certificates,
-                outlook,
-            ))
+/// The place the page shows (the active one, else the class the trainee
+/// last sat in) with its class, sessions, marks and standing.
+fn current_place(
+    conn: &mut DbConnection,
+    place: &Enrollment,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Option<CurrentPlace>, AppError> {
+    let cohort = Cohort::find(conn, place.cohort_id)?;
+    let sessions = ClassSession::of_cohort(conn, place.cohort_id)?;
+    let position = if place.status() == EnrollmentStatus::Waitlisted {
+        classes::waitlist_position(conn, place.cohort_id, place.id)?
+    } else {
+        None
+    };
+    let card = match cohort {
+        Some(cohort) => catalogue::cards(conn, vec![cohort], lang, now)?.pop(),
+        None => None,
+    };
+    let Some(card) = card else {
+        return Ok(None);
+    };
+    let marks = crate::ops::attendance::marks_by_place(conn, &[place.id])?;
+    let standing = if place.status().is_seated() {
+        Some(crate::ops::attendance::standing_of(
+            conn,
+            place.cohort_id,
+            place.id,
+            now,
+        )?)
+    } else {
+        None
+    };
+    let mark_codes: Vec<String> = sessions
+        .iter()
+        .map(|session| {
+            marks
+                .get(&(place.id, session.id))
+                .map(|mark| mark.as_str().to_owned())
+                .unwrap_or_default()
         })
-        .await?;
-    let user = user.ok_or(AppError::NotFound)?;
+        .collect();
+    let upcoming: Vec<ClassSession> = sessions
+        .iter()
+        .filter(|session| session.ends_at > db_now(now))
+        .cloned()
+        .collect();
+    Ok(Some(CurrentPlace {
+        id: place.id,
+        status: place.status.clone(),
+        position,
+        promoted: place.promoted_at.is_some(),
+        next: session_lines(&upcoming, lang).into_iter().next(),
+        sessions: session_lines(&sessions, lang),
+        marks: mark_codes,
+        standing,
+        finished: card.phase == Phase::Finished,
+        card,
+    }))
+}
+
+/// The classes cancelled under the trainee, with why.
+fn cancelled_places(
+    conn: &mut DbConnection,
+    places: &[Enrollment],
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Vec<CancelledPlace>, AppError> {
+    let mut cancelled = Vec::new();
+    for place in places
+        .iter()
+        .filter(|place| place.status() == EnrollmentStatus::Cancelled)
+    {
+        if let Some(cohort) = Cohort::find(conn, place.cohort_id)?
+            && let Some(card) = catalogue::cards(conn, vec![cohort], lang, now)?.pop()
+        {
+            cancelled.push(CancelledPlace {
+                venue: card.venue,
+                reason: place.note.clone().unwrap_or_default(),
+            });
+        }
+    }
+    Ok(cancelled)
+}
+
+/// The trainee's certificates once issued: (link, number, status).
+fn certificates(
+    conn: &mut DbConnection,
+    trainee_id: i32,
+) -> Result<Vec<(String, String, String)>, AppError> {
+    Ok(
+        crate::db::models::certificate::Certificate::of_trainee(conn, trainee_id)?
+            .into_iter()
+            .filter(|c| c.status != "pending")
+            .map(|c| {
+                (
+                    urls::with_id(urls::TRAINEE_CERTIFICATE, c.id),
+                    c.number.clone().unwrap_or_default(),
+                    c.status.clone(),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// Everything the page reads, in one read.
+struct Loaded {
+    user: Option<User>,
+    towns: Vec<Town>,
+    current: Option<CurrentPlace>,
+    cancelled: Vec<CancelledPlace>,
+    certificates: Vec<(String, String, String)>,
+    outlook: Option<crate::web::outlook::Outlook>,
+}
+
+fn load(
+    conn: &mut DbConnection,
+    id: i32,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Loaded, AppError> {
+    let places = Enrollment::of_trainee(conn, id)?;
+    // The active place, else the class the trainee last sat in.
+    let shown = places
+        .iter()
+        .find(|place| place.status().is_active())
+        .or_else(|| places.iter().find(|place| place.status().is_seated()));
+    let outlook = match places.iter().find(|place| place.status().is_seated()) {
+        Some(place) => Some(crate::web::outlook::Outlook::load(
+            conn,
+            id,
+            place.course_id,
+            now,
+        )?),
+        None => None,
+    };
+    let current = match shown {
+        Some(place) => current_place(conn, place, lang, now)?,
+        None => None,
+    };
+    Ok(Loaded {
+        user: User::find(conn, id)?,
+        towns: Town::all(conn)?,
+        cancelled: cancelled_places(conn, &places, lang, now)?,
+        certificates: certificates(conn, id)?,
+        current,
+        outlook,
+    })
+}
+
+/// The profile as registered, each line in the page's language.
+fn profile(ctx: &PageCtx, user: &User, towns: &[Town]) -> Vec<ProfileLine> {
     let line = |key: &str, value: String, isolate: bool| ProfileLine {
         label: ctx.t(key),
         value,
@@ -251,7 +287,7 @@ pub async fn show(
         .town_id
         .and_then(|id| towns.iter().find(|town| town.id == id))
     {
-        profile.push(line("profile-town", town.name(lang).to_owned(), false));
+        profile.push(line("profile-town", town.name(ctx.lang).to_owned(), false));
     }
     if let Some(group) = &user.target_group {
         profile.push(line(
@@ -260,6 +296,20 @@ pub async fn show(
             false,
         ));
     }
+    profile
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    trainee: Trainee,
+    state: web::Data<AppState>,
+) -> Result<Html, AppError> {
+    let id = trainee.id;
+    let lang = ctx.lang;
+    let now = state.clock().now();
+    let loaded = state.db.read(move |conn| load(conn, id, lang, now)).await?;
+    let user = loaded.user.ok_or(AppError::NotFound)?;
+    let (current, outlook) = (loaded.current, loaded.outlook);
     let exam_next = current
         .as_ref()
         .and_then(|place| place.standing)
@@ -273,10 +323,10 @@ pub async fn show(
     let page = DashboardPage {
         may_join,
         name: user.name(lang).to_owned(),
+        profile: profile(&ctx, &user, &loaded.towns),
         current,
-        cancelled,
-        profile,
-        certificates,
+        cancelled: loaded.cancelled,
+        certificates: loaded.certificates,
         outlook: outlook.map(|o| o.lines(&ctx)).unwrap_or_default(),
         exam_next,
         ctx,

@@ -8,23 +8,15 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::auth::extractors::Trainee;
 use crate::auth::flash;
-use crate::db::DbError;
 use crate::db::db_now;
-use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::venue::Venue;
-use crate::domain::enrollment::EnrollmentStatus;
 use crate::error::AppError;
-use crate::ops::classes;
+use crate::ops::enrolment::self_service::{self, Withdrawal};
 use crate::web::page::PageCtx;
-use crate::web::{AppState, audit_event, urls};
-
-/// What stopped a withdrawal.
-enum Refused {
-    Ended,
-}
+use crate::web::{AppState, audit_actor, urls};
 
 /// `POST /me/enrollments/{id}/withdraw`: before the class ends.
 pub async fn withdraw(
@@ -33,55 +25,15 @@ pub async fn withdraw(
     state: web::Data<AppState>,
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
-    let (place_id, trainee_id) = (id.into_inner(), trainee.id);
     let now = state.clock().now();
-    let mut event = audit_event(
-        &req,
-        Some(trainee_id),
-        "enrollment.withdraw",
-        format!("enrollment:{place_id}"),
-        serde_json::json!({}),
-    );
-    let outcome = state
-        .db
-        .write(move |conn| {
-            // Ownership is part of the query: someone else's place is a 404.
-            let Some(place) = Enrollment::find_own(conn, place_id, trainee_id)? else {
-                return Ok(None);
-            };
-            let cohort = Cohort::find(conn, place.cohort_id)?
-                .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
-            let sessions = ClassSession::of_cohort(conn, cohort.id)?;
-            let phase = classes::phase(&cohort, &sessions, now);
-            if !place.status().is_active()
-                || matches!(phase, crate::domain::cohort::Phase::Finished)
-            {
-                return Ok(Some(Err(Refused::Ended)));
-            }
-            let promoted =
-                classes::end_place(conn, &place, EnrollmentStatus::Withdrawn, None, now)?;
-            event.details = serde_json::json!({
-                "cohort": place.cohort_id,
-                "was": place.status,
-                "promoted": promoted.iter().map(|p| p.id).collect::<Vec<_>>(),
-            });
-            audit::append(conn, &event, db_now(now))?;
-            Ok::<_, DbError>(Some(Ok(())))
-        })
-        .await?;
-    match outcome {
-        None => Err(AppError::NotFound),
-        Some(Ok(())) => Ok(flash::redirect(
-            &state.settings,
-            urls::TRAINEE_HOME,
-            "flash-withdrawn",
-        )),
-        Some(Err(Refused::Ended)) => Ok(flash::redirect(
-            &state.settings,
-            urls::TRAINEE_HOME,
-            "flash-withdraw-too-late",
-        )),
-    }
+    let actor = audit_actor(&req, trainee.id);
+    let key =
+        match self_service::withdraw(&state.db, &actor, trainee.id, id.into_inner(), now).await? {
+            Withdrawal::NotFound => return Err(AppError::NotFound),
+            Withdrawal::Withdrawn => "flash-withdrawn",
+            Withdrawal::TooLate => "flash-withdraw-too-late",
+        };
+    Ok(flash::redirect(&state.settings, urls::TRAINEE_HOME, key))
 }
 
 /// `GET /me/enrollments/{id}/calendar.ics`: the class's sessions for a

@@ -1,0 +1,127 @@
+//! `GET /me/exam`: the rules, the trainee's own time and past results;
+//! `POST /me/exam`: start (or return to) the attempt with the sitting's PIN.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::{attempt_url, page, see_other};
+use crate::auth::extractors::Trainee;
+use crate::db::models::exam::{Attempt, ExamSettings};
+use crate::db::models::user::User;
+use crate::domain::schedule::utc_to_local;
+use crate::error::AppError;
+use crate::ops::exam::attempts::{self, Started};
+use crate::web::page::PageCtx;
+use crate::web::{AppState, audit_actor, urls};
+
+#[derive(Template)]
+#[template(path = "trainee/exam.html")]
+pub struct ExamPage {
+    pub ctx: PageCtx,
+    pub settings: ExamSettings,
+    pub extra_percent: i32,
+    pub extra_minutes: i32,
+    pub problem: Option<String>,
+    pub open_attempt: Option<i32>,
+    pub results: Vec<(i32, String, i32, bool)>,
+}
+
+impl ExamPage {
+    pub fn attempt_url(&self, id: &i32) -> String {
+        attempt_url(*id)
+    }
+
+    pub fn result_url(&self, id: &i32) -> String {
+        urls::with_id(urls::ATTEMPT_RESULT, *id)
+    }
+}
+
+/// A finished attempt as the page lists it: id, when, score, passed.
+fn result_line(attempt: &Attempt) -> (i32, String, i32, bool) {
+    let when = attempt
+        .finished_at
+        .map(|at| utc_to_local(at).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default();
+    (
+        attempt.id,
+        when,
+        attempt.score_percent.unwrap_or(0),
+        attempt.passed == Some(true),
+    )
+}
+
+async fn exam_page(
+    ctx: PageCtx,
+    state: &AppState,
+    trainee_id: i32,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let (settings, user, mine) = state
+        .db
+        .read(move |conn| {
+            Ok::<_, AppError>((
+                ExamSettings::current(conn)?,
+                User::find(conn, trainee_id)?,
+                Attempt::of_trainee(conn, trainee_id)?,
+            ))
+        })
+        .await?;
+    let extra_percent = user.map_or(0, |user| user.accommodation_percent);
+    let extra_minutes = settings.duration_minutes * extra_percent / 100;
+    let open_attempt = mine
+        .iter()
+        .find(|attempt| attempt.is_open())
+        .map(|attempt| attempt.id);
+    let results = mine
+        .iter()
+        .filter(|attempt| !attempt.is_open())
+        .map(result_line)
+        .collect();
+    let exam = ExamPage {
+        ctx,
+        settings,
+        extra_percent,
+        extra_minutes,
+        problem,
+        open_attempt,
+        results,
+    };
+    page(status, &exam)
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    trainee: Trainee,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    exam_page(ctx, &state, trainee.id, None, StatusCode::OK).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StartForm {
+    pub pin: String,
+}
+
+/// Starts (or returns to) the attempt.
+pub async fn start(
+    req: HttpRequest,
+    ctx: PageCtx,
+    trainee: Trainee,
+    state: web::Data<AppState>,
+    input: web::Form<StartForm>,
+) -> Result<HttpResponse, AppError> {
+    let (trainee_id, now) = (trainee.id, state.clock().now());
+    let actor = audit_actor(&req, trainee_id);
+    let pin = input.into_inner().pin;
+    match attempts::start(&state.db, &actor, trainee_id, pin, now).await? {
+        Ok(started) => Ok(see_other(attempt_url(Started::id(started)))),
+        Err(refusal) => {
+            let problem = ctx.t(refusal.key());
+            exam_page(ctx, &state, trainee_id, Some(problem), StatusCode::CONFLICT).await
+        }
+    }
+}
