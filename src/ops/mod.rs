@@ -20,6 +20,11 @@ pub mod attendance;
 pub mod certificates;
 pub mod classes;
 pub mod exam;
+pub mod holidays;
 pub mod people;
+pub mod questions;
+pub mod retirement;
+pub mod settings;
+pub mod venues;
 
 pub use crate::db::models::audit::Actor;
