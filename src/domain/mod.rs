@@ -28,7 +28,9 @@ macro_rules! choices {
 }
 
 pub mod attendance;
+pub mod blueprint;
 pub mod certificate;
+pub mod class_size;
 pub mod cohort;
 pub mod email;
 pub mod emirates_id;

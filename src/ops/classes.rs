@@ -26,7 +26,7 @@ mod publication;
 
 pub use clashes::{Clash, Clashes};
 pub use editing::{EditRefused, Edited, add, edit, schedule_of, session_changes};
-pub use publication::{Publication, set_published};
+pub use publication::{AlreadyCancelled, Publication, cancel_class, set_published};
 
 /// The sessions a class's fields produce, from `from` on (UAE date).
 pub fn plan_sessions(

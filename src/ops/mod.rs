@@ -21,7 +21,12 @@ pub mod certificates;
 pub mod classes;
 pub mod enrolment;
 pub mod exam;
+pub mod holidays;
 pub mod people;
+pub mod questions;
+pub mod retirement;
+pub mod settings;
+pub mod venues;
 pub mod verification;
 
 pub use crate::db::models::audit::Actor;

@@ -12,16 +12,29 @@ use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::{Cohort, CohortFields};
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::holiday::Holiday;
-use crate::db::{DbConnection, DbError};
+use crate::db::{Db, DbConnection, DbError};
 use crate::domain::cohort::Weekdays;
 use crate::domain::reschedule::{self, Change, Schedule};
+use crate::ops::Actor;
 
-/// The admin creates a class: refused when its sessions clash with another
-/// class's; otherwise stored with its sessions and `event` audited.
-pub fn add(
+/// The admin creates a class with its sessions and audits `cohort.create`;
+/// returns its id. Refuses a class whose sessions would clash with another
+/// class at its venue or of its trainer.
+pub async fn add(
+    db: &Db,
+    actor: &Actor,
+    fields: CohortFields,
+    now: DateTime<Utc>,
+) -> Result<Result<i32, Clashes>, DbError> {
+    let actor = actor.clone();
+    db.write(move |conn| add_in(conn, &fields, &actor, now))
+        .await
+}
+
+fn add_in(
     conn: &mut DbConnection,
     fields: &CohortFields,
-    mut event: audit::Event,
+    actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<Result<i32, Clashes>, DbError> {
     Cohort::lock_venue_and_trainer(conn, fields.venue_id, fields.trainer_id)?;
@@ -35,8 +48,17 @@ pub fn add(
         return Ok(Err(clashes));
     }
     let id = insert_with(conn, fields, &planned, now)?;
-    event.subject = format!("cohort:{id}");
-    audit::append(conn, &event, db_now(now))?;
+    let details = serde_json::json!({
+        "venue": fields.venue_id,
+        "start": fields.start_date,
+        "capacity": fields.capacity,
+        "status": fields.status,
+    });
+    audit::append(
+        conn,
+        &actor.event("cohort.create", format!("cohort:{id}"), details),
+        db_now(now),
+    )?;
     Ok(Ok(id))
 }
 
@@ -106,16 +128,29 @@ pub struct Edited {
     pub changes: Vec<Change>,
 }
 
-/// The admin saves a class's new fields. Fields other than the schedule
-/// never touch sessions; a new schedule changes only untouched future
-/// sessions (see `domain::reschedule`) and never deletes attendance. A
-/// larger capacity gives seats to the wait-list at once. `event` is
-/// audited with what changed.
-pub fn edit(
+/// The admin saves a class's new fields and audits `cohort.update` with
+/// what changed. Fields other than the schedule never touch sessions; a
+/// new schedule changes only untouched future sessions (see
+/// `domain::reschedule`) and never deletes attendance. A larger capacity
+/// gives seats to the wait-list at once. Refuses a change that would clash
+/// with another class, and fewer sessions than must stay.
+pub async fn edit(
+    db: &Db,
+    actor: &Actor,
+    id: i32,
+    fields: CohortFields,
+    now: DateTime<Utc>,
+) -> Result<Result<Edited, EditRefused>, DbError> {
+    let actor = actor.clone();
+    db.write(move |conn| edit_in(conn, &actor, id, &fields, now))
+        .await
+}
+
+fn edit_in(
     conn: &mut DbConnection,
+    actor: &Actor,
     id: i32,
     fields: &CohortFields,
-    mut event: audit::Event,
     now: DateTime<Utc>,
 ) -> Result<Result<Edited, EditRefused>, DbError> {
     Cohort::lock_venue_and_trainer(conn, fields.venue_id, fields.trainer_id)?;
@@ -170,7 +205,7 @@ pub fn edit(
     }
     let promoted = promote_waiting(conn, id, now)?;
     let count = |pick: fn(&Change) -> bool| changes.iter().filter(|c| pick(c)).count();
-    event.details = serde_json::json!({
+    let details = serde_json::json!({
         "capacity": { "from": cohort.capacity, "to": fields.capacity },
         "schedule_changed": schedule_of(fields) != stored_schedule(&cohort),
         "sessions": {
@@ -181,7 +216,11 @@ pub fn edit(
         },
         "promoted": promoted.iter().map(|place| place.id).collect::<Vec<_>>(),
     });
-    audit::append(conn, &event, now_db)?;
+    audit::append(
+        conn,
+        &actor.event("cohort.update", format!("cohort:{id}"), details),
+        now_db,
+    )?;
     Ok(Ok(Edited { promoted, changes }))
 }
 

@@ -4,4 +4,5 @@
 pub mod attempts;
 pub mod completion;
 pub mod resits;
+pub mod settings;
 pub mod sittings;

@@ -10,15 +10,14 @@ use serde::Deserialize;
 
 use crate::auth::extractors::Admin;
 use crate::auth::flash;
-use crate::db::DbError;
-use crate::db::db_now;
-use crate::db::models::audit;
-use crate::db::models::exam::{ExamSettings, NewExamSettings};
+use crate::db::models::exam::ExamSettings;
 use crate::db::models::question::Question;
+use crate::domain::blueprint::{first_shortfall, parse_blocks};
 use crate::error::AppError;
+use crate::ops::exam::settings::{self, ExamRules, Shortfall};
 use crate::web::forms::FormState;
-use crate::web::page::PageCtx;
-use crate::web::{AppState, audit_event, urls};
+use crate::web::page::{self, PageCtx};
+use crate::web::{AppState, audit_actor, urls};
 
 /// The form; `questions_per_block` is three numbers like `12/12/12`.
 #[derive(Debug, Default, Deserialize)]
@@ -55,21 +54,7 @@ fn render_with(
         form,
         block_shortfall,
     };
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
-}
-
-/// The first block that asks for more questions than its active ones:
-/// (block number, active questions). Every attempt draws without
-/// repetition, so such a blueprint could not be drawn.
-fn first_shortfall(blocks: [i32; 3], active: [i64; 3]) -> Option<(usize, i64)> {
-    blocks
-        .iter()
-        .zip(active)
-        .zip(1..)
-        .find(|((asked, held), _)| i64::from(**asked) > *held)
-        .map(|((_, held), block)| (block, held))
+    page::render(status, &page)
 }
 
 pub async fn form(
@@ -140,21 +125,10 @@ pub async fn save(
         "exam-pass-range",
     );
     form.keep("questions_per_block", &input.questions_per_block);
-    let blocks: Vec<i32> = input
-        .questions_per_block
-        .split(['/', ',', ' '])
-        .filter(|part| !part.is_empty())
-        .filter_map(|part| part.trim().parse().ok())
-        .collect();
-    let blocks = match blocks.as_slice() {
-        [a, b, c] if [a, b, c].iter().all(|n| (0..=100).contains(*n)) && a + b + c > 0 => {
-            Some([*a, *b, *c])
-        }
-        _ => {
-            form.fail("questions_per_block", "exam-blocks-invalid");
-            None
-        }
-    };
+    let blocks = parse_blocks(&input.questions_per_block);
+    if blocks.is_none() {
+        form.fail("questions_per_block", "exam-blocks-invalid");
+    }
     let resit = in_range(
         &mut form,
         "resit_hours",
@@ -173,46 +147,25 @@ pub async fn save(
         .db
         .read(|conn| Ok::<_, AppError>(Question::active_per_block(conn)?))
         .await?;
-    let shortfall = blocks.and_then(|blocks| first_shortfall(blocks, active));
-    let block_shortfall = shortfall.map(|(block, held)| {
-        form.fail("questions_per_block", "exam-block-too-many-short");
-        ctx.lang.t_args(
-            "exam-block-too-many",
-            &[("block", block.into()), ("count", held.into())],
-        )
-    });
+    let shortfall = blocks
+        .and_then(|blocks| first_shortfall(blocks, active))
+        .map(|(block, held)| Shortfall { block, held });
     let (Some(duration), Some(pass), Some(blocks), Some(resit), Some(attempts), None) =
-        (duration, pass, blocks, resit, attempts, &block_shortfall)
+        (duration, pass, blocks, resit, attempts, shortfall)
     else {
-        return render_with(ctx, form, block_shortfall, StatusCode::UNPROCESSABLE_ENTITY);
+        return refuse(ctx, form, shortfall);
     };
-    let now = db_now(state.clock().now());
-    let new = NewExamSettings {
+    let rules = ExamRules {
         duration_minutes: duration,
         pass_percent: pass,
-        block1_questions: blocks[0],
-        block2_questions: blocks[1],
-        block3_questions: blocks[2],
+        blocks,
         resit_hours: resit,
         max_attempts: attempts,
-        created_by: Some(admin.id),
-        created_at: now,
     };
-    let event = audit_event(
-        &req,
-        Some(admin.id),
-        "exam.settings",
-        "exam".to_owned(),
-        serde_json::json!({ "duration_minutes": duration, "pass_percent": pass, "blocks": blocks, "resit_hours": resit, "max_attempts": attempts }),
-    );
-    state
-        .db
-        .write(move |conn| {
-            ExamSettings::insert(conn, &new)?;
-            audit::append(conn, &event, now)?;
-            Ok::<_, DbError>(())
-        })
-        .await?;
+    let actor = audit_actor(&req, admin.id);
+    if let Err(shortfall) = settings::save(&state.db, &actor, rules, state.clock().now()).await? {
+        return refuse(ctx, form, Some(shortfall));
+    }
     Ok(flash::redirect(
         &state.settings,
         urls::ADMIN_EXAM,
@@ -220,16 +173,24 @@ pub async fn save(
     ))
 }
 
+/// The form again with its errors, naming the block the bank cannot fill.
+fn refuse(
+    ctx: PageCtx,
+    mut form: FormState,
+    shortfall: Option<Shortfall>,
+) -> Result<HttpResponse, AppError> {
+    let block_shortfall = shortfall.map(|Shortfall { block, held }| {
+        form.fail("questions_per_block", "exam-block-too-many-short");
+        ctx.lang.t_args(
+            "exam-block-too-many",
+            &[("block", block.into()), ("count", held.into())],
+        )
+    });
+    render_with(ctx, form, block_shortfall, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn a_block_asked_for_more_than_it_holds_is_named() {
-        assert_eq!(first_shortfall([12, 60, 12], [40, 56, 40]), Some((2, 56)));
-        assert_eq!(first_shortfall([40, 56, 0], [40, 56, 0]), None);
-    }
-
     #[test]
     fn the_blueprint_keys_exist_in_both_languages() {
         for lang in crate::i18n::Lang::ALL {

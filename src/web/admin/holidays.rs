@@ -5,21 +5,18 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use serde::Deserialize;
 
 use crate::auth::extractors::Admin;
 use crate::auth::flash;
-use crate::db::DbError;
-use crate::db::models::audit;
 use crate::db::models::holiday::{Holiday, NewHoliday};
 use crate::domain::person::{self, ArabicName, EnglishName};
 use crate::domain::time::parse_day;
 use crate::error::AppError;
-use crate::web::admin::admin_event;
+use crate::ops::holidays;
 use crate::web::forms::FormState;
-use crate::web::page::PageCtx;
-use crate::web::{AppState, urls};
+use crate::web::page::{self, PageCtx};
+use crate::web::{AppState, audit_actor, urls};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -75,9 +72,7 @@ async fn render(
         form,
         ctx,
     };
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+    page::render(status, &page)
 }
 
 pub async fn list(
@@ -86,19 +81,6 @@ pub async fn list(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     render(ctx, &state, FormState::default(), StatusCode::OK).await
-}
-
-/// Whether a write failed only because the day is already a holiday: the
-/// check before the insert cannot see a concurrent insert on PostgreSQL,
-/// but the unique index does.
-fn is_duplicate_day(err: &DbError) -> bool {
-    matches!(
-        err,
-        DbError::Query(DieselError::DatabaseError(
-            DatabaseErrorKind::UniqueViolation,
-            _
-        ))
-    )
 }
 
 pub async fn create(
@@ -130,36 +112,9 @@ pub async fn create(
         name_ar: name_ar.as_str().to_owned(),
         name_en: name_en.as_str().to_owned(),
     };
-    let now = crate::db::db_now(state.clock().now());
-    let mut event = admin_event(
-        &req,
-        admin.id,
-        "holiday.create",
-        String::new(),
-        serde_json::json!({
-            "day": new.day.format("%Y-%m-%d").to_string(),
-            "name_ar": new.name_ar,
-            "name_en": new.name_en,
-        }),
-    );
-    let added = state
-        .db
-        .write(move |conn| {
-            if Holiday::exists_on(conn, new.day)? {
-                return Ok(false);
-            }
-            let id = Holiday::insert(conn, &new)?;
-            event.subject = format!("holiday:{id}");
-            audit::append(conn, &event, now)?;
-            Ok::<_, DbError>(true)
-        })
-        .await;
-    let added = match added {
-        Ok(added) => added,
-        Err(err) if is_duplicate_day(&err) => false,
-        Err(err) => return Err(err.into()),
-    };
-    if !added {
+    let actor = audit_actor(&req, admin.id);
+    let added = holidays::create(&state.db, &actor, new, state.clock().now()).await?;
+    if added.is_err() {
         form.fail("day", "holiday-day-taken");
         return render(ctx, &state, form, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
@@ -176,32 +131,12 @@ pub async fn delete(
     state: web::Data<AppState>,
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let now = crate::db::db_now(state.clock().now());
-    let mut event = admin_event(
-        &req,
-        admin.id,
-        "holiday.delete",
-        format!("holiday:{id}"),
-        serde_json::json!({}),
-    );
-    let deleted = state
-        .db
-        .write(move |conn| {
-            let Some(holiday) = Holiday::find(conn, id)? else {
-                return Ok(false);
-            };
-            Holiday::delete(conn, id)?;
-            event.details = serde_json::json!({
-                "day": holiday.day.format("%Y-%m-%d").to_string(),
-                "name_ar": holiday.name_ar,
-                "name_en": holiday.name_en,
-            });
-            audit::append(conn, &event, now)?;
-            Ok::<_, DbError>(true)
-        })
-        .await?;
-    if !deleted {
+    let actor = audit_actor(&req, admin.id);
+    let now = state.clock().now();
+    if holidays::delete(&state.db, &actor, id.into_inner(), now)
+        .await?
+        .is_err()
+    {
         return Err(AppError::NotFound);
     }
     Ok(flash::redirect(

@@ -15,16 +15,13 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::auth::extractors::Admin;
-use crate::auth::flash;
-use crate::db::DbError;
-use crate::db::models::audit;
 use crate::db::models::question::{Question, QuestionFilter, QuestionOption};
 use crate::error::AppError;
 use crate::exam::bank::{BLOCKS, Entry, Kind, QuestionError, RowError};
 use crate::i18n::Lang;
 use crate::web::account::register::Choice;
-use crate::web::admin::admin_event;
-use crate::web::page::PageCtx;
+use crate::web::admin::retirement::{self, Shelf};
+use crate::web::page::{self, PageCtx};
 use crate::web::{AppState, urls};
 
 /// Questions per page of the list.
@@ -179,12 +176,6 @@ pub fn kinds(lang: Lang) -> Vec<Choice> {
         .collect()
 }
 
-fn html(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(body)
-}
-
 /// A stored question with its options, as the file formats hold it.
 pub fn entry_of(question: &Question, options: &[QuestionOption]) -> Entry {
     Entry {
@@ -268,7 +259,7 @@ async fn render_list(
         drawn_per_block: DRAWN_PER_BLOCK,
         ctx,
     };
-    Ok(html(status, view.render()?))
+    page::render(status, &view)
 }
 
 pub async fn list(
@@ -280,45 +271,13 @@ pub async fn list(
     render_list(ctx, &state, query.into_inner(), &[], StatusCode::OK).await
 }
 
-async fn set_active(
-    req: HttpRequest,
-    admin: Admin,
-    state: web::Data<AppState>,
-    id: i32,
-    active: bool,
-) -> Result<HttpResponse, AppError> {
-    let (action, key) = if active {
-        ("question.reactivate", "flash-question-reactivated")
-    } else {
-        ("question.retire", "flash-question-retired")
-    };
-    let now = crate::db::db_now(state.clock().now());
-    let event = admin_event(
-        &req,
-        admin.id,
-        action,
-        format!("question:{id}"),
-        serde_json::json!({}),
-    );
-    let found = state
-        .db
-        .write(move |conn| {
-            let Some(question) = Question::find(conn, id)? else {
-                return Ok(false);
-            };
-            // Already as asked (a double click): nothing to record.
-            if question.active != active {
-                Question::set_active(conn, id, active)?;
-                audit::append(conn, &event, now)?;
-            }
-            Ok::<_, DbError>(true)
-        })
-        .await?;
-    if !found {
-        return Err(AppError::NotFound);
-    }
-    Ok(flash::redirect(&state.settings, urls::ADMIN_QUESTIONS, key))
-}
+const SHELF: Shelf = Shelf {
+    list: urls::ADMIN_QUESTIONS,
+    retired: "flash-question-retired",
+    reactivated: "flash-question-reactivated",
+    deleted: "flash-question-deleted",
+    in_use: "flash-question-in-use",
+};
 
 pub async fn retire(
     req: HttpRequest,
@@ -326,7 +285,7 @@ pub async fn retire(
     state: web::Data<AppState>,
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
-    set_active(req, admin, state, id.into_inner(), false).await
+    retirement::set_retired::<Question>(&SHELF, &req, &admin, &state, id.into_inner(), true).await
 }
 
 pub async fn reactivate(
@@ -335,15 +294,7 @@ pub async fn reactivate(
     state: web::Data<AppState>,
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
-    set_active(req, admin, state, id.into_inner(), true).await
-}
-
-/// How a delete request ended.
-enum Deletion {
-    Missing,
-    /// An attempt used it (or a later version points to it).
-    InUse,
-    Done,
+    retirement::set_retired::<Question>(&SHELF, &req, &admin, &state, id.into_inner(), false).await
 }
 
 /// Deletes a question no attempt ever drew; one that was drawn can only be
@@ -354,39 +305,7 @@ pub async fn delete(
     state: web::Data<AppState>,
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let now = crate::db::db_now(state.clock().now());
-    let mut event = admin_event(
-        &req,
-        admin.id,
-        "question.delete",
-        format!("question:{id}"),
-        serde_json::json!({}),
-    );
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let Some(question) = Question::find(conn, id)? else {
-                return Ok(Deletion::Missing);
-            };
-            if !Question::delete_if_unused(conn, id)? {
-                return Ok(Deletion::InUse);
-            }
-            event.details = serde_json::json!({
-                "block": question.block,
-                "topic": question.topic,
-                "stem_en": question.stem_en,
-            });
-            audit::append(conn, &event, now)?;
-            Ok::<_, DbError>(Deletion::Done)
-        })
-        .await?;
-    let key = match outcome {
-        Deletion::Missing => return Err(AppError::NotFound),
-        Deletion::InUse => "flash-question-in-use",
-        Deletion::Done => "flash-question-deleted",
-    };
-    Ok(flash::redirect(&state.settings, urls::ADMIN_QUESTIONS, key))
+    retirement::delete::<Question>(&SHELF, &req, &admin, &state, id.into_inner()).await
 }
 
 /// The import refused `errors`: the list again, with each bad row (413

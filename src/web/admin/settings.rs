@@ -8,14 +8,11 @@ use serde::Deserialize;
 
 use crate::auth::extractors::Admin;
 use crate::auth::flash;
-use crate::db::DbError;
-use crate::db::db_now;
-use crate::db::models::attendance::{ATTENDANCE_THRESHOLD, set_setting};
-use crate::db::models::audit;
 use crate::error::AppError;
+use crate::ops::settings::set_attendance_threshold;
 use crate::web::forms::FormState;
-use crate::web::page::PageCtx;
-use crate::web::{AppState, audit_event, urls};
+use crate::web::page::{self, PageCtx};
+use crate::web::{AppState, audit_actor, urls};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -30,10 +27,8 @@ pub struct SettingsPage {
     pub form: FormState,
 }
 
-async fn page(ctx: PageCtx, form: FormState, status: StatusCode) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(SettingsPage { ctx, form }.render()?))
+fn render(ctx: PageCtx, form: FormState, status: StatusCode) -> Result<HttpResponse, AppError> {
+    page::render(status, &SettingsPage { ctx, form })
 }
 
 pub async fn form(
@@ -47,7 +42,7 @@ pub async fn form(
         .await?;
     let mut form = FormState::default();
     form.keep("attendance_threshold", &threshold.to_string());
-    page(ctx, form, StatusCode::OK).await
+    render(ctx, form, StatusCode::OK)
 }
 
 pub async fn save(
@@ -68,26 +63,10 @@ pub async fn save(
         if form.error("attendance_threshold").is_none() {
             form.fail("attendance_threshold", "threshold-range");
         }
-        return page(ctx, form, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(ctx, form, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let now = state.clock().now();
-    let mut event = audit_event(
-        &req,
-        Some(admin.id),
-        "settings.update",
-        "settings".to_owned(),
-        serde_json::json!({}),
-    );
-    state
-        .db
-        .write(move |conn| {
-            let old = crate::ops::attendance::threshold(conn)?;
-            set_setting(conn, ATTENDANCE_THRESHOLD, threshold, db_now(now))?;
-            event.details = serde_json::json!({ "attendance_threshold_percent": { "from": old, "to": threshold } });
-            audit::append(conn, &event, db_now(now))?;
-            Ok::<_, DbError>(())
-        })
-        .await?;
+    let actor = audit_actor(&req, admin.id);
+    set_attendance_threshold(&state.db, &actor, threshold, state.clock().now()).await?;
     Ok(flash::redirect(
         &state.settings,
         urls::ADMIN_SETTINGS,

@@ -11,19 +11,17 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::form::{self, OPTION_FIELDS, QuestionForm};
-use super::{html, kinds};
+use super::kinds;
 use crate::auth::extractors::Admin;
 use crate::auth::flash;
-use crate::db::DbError;
-use crate::db::models::audit;
-use crate::db::models::question::{NewQuestion, Question, QuestionOption};
+use crate::db::models::question::{Question, QuestionOption};
 use crate::error::AppError;
 use crate::exam::bank::BLOCKS;
+use crate::ops::questions::{self, Saved};
 use crate::web::account::register::Choice;
-use crate::web::admin::admin_event;
 use crate::web::forms::FormState;
-use crate::web::page::PageCtx;
-use crate::web::{AppState, urls};
+use crate::web::page::{self, PageCtx};
+use crate::web::{AppState, audit_actor, urls};
 
 /// The stored question an edit page is about.
 pub struct Stored {
@@ -104,7 +102,7 @@ fn render(
             .collect(),
         ctx,
     };
-    Ok(html(status, page.render()?))
+    page::render(status, &page)
 }
 
 /// The question `id` with its options and whether an attempt drew it, or
@@ -153,28 +151,8 @@ pub async fn create(
     let Some(question) = form::validate(&input, &mut form) else {
         return render(ctx, form, None, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let now = crate::db::db_now(state.clock().now());
-    let mut event = admin_event(
-        &req,
-        admin.id,
-        "question.create",
-        String::new(),
-        serde_json::json!({
-            "block": question.block,
-            "topic": question.topic,
-            "kind": question.kind,
-            "stem_en": question.stem_en,
-        }),
-    );
-    state
-        .db
-        .write(move |conn| {
-            let id = Question::insert(conn, &question, None, now)?;
-            event.subject = format!("question:{id}");
-            audit::append(conn, &event, now)?;
-            Ok::<_, DbError>(())
-        })
-        .await?;
+    let actor = audit_actor(&req, admin.id);
+    questions::create(&state.db, &actor, question, state.clock().now()).await?;
     Ok(flash::redirect(
         &state.settings,
         urls::ADMIN_QUESTIONS,
@@ -191,14 +169,6 @@ pub async fn edit_form(
     let (question, options, used) = load(&state, id.into_inner()).await?;
     let form = form::prefill(&question, &options);
     render(ctx, form, Some(stored(&question, used)), StatusCode::OK)
-}
-
-/// How an update ended.
-enum Saved {
-    Missing,
-    InPlace,
-    /// The id of the new version.
-    Versioned(i32),
 }
 
 pub async fn update(
@@ -226,62 +196,12 @@ pub async fn update(
             "flash-question-unchanged",
         ));
     }
-    let now = crate::db::db_now(state.clock().now());
-    let old_id = old.id;
-    let mut event = admin_event(
-        &req,
-        admin.id,
-        "question.update",
-        format!("question:{old_id}"),
-        serde_json::json!({}),
-    );
-    let saved = state
-        .db
-        .write(move |conn| {
-            let Some(old) = Question::find(conn, old_id)? else {
-                return Ok(Saved::Missing);
-            };
-            // Checked again here: an attempt may have drawn it since the
-            // form was loaded.
-            let saved = if Question::used_in_attempt(conn, old_id)? {
-                Saved::Versioned(new_version(conn, &old, &question, now)?)
-            } else {
-                Question::update_in_place(conn, old_id, &question)?;
-                Saved::InPlace
-            };
-            let new_id = match saved {
-                Saved::Versioned(new_id) => new_id,
-                _ => old_id,
-            };
-            event.details = serde_json::json!({
-                "old_id": old_id,
-                "new_id": new_id,
-                "stem_en": question.stem_en,
-            });
-            audit::append(conn, &event, now)?;
-            Ok::<_, DbError>(saved)
-        })
-        .await?;
+    let actor = audit_actor(&req, admin.id);
+    let saved = questions::update(&state.db, &actor, old.id, question, state.clock().now()).await?;
     let key = match saved {
         Saved::Missing => return Err(AppError::NotFound),
         Saved::InPlace => "flash-question-updated",
         Saved::Versioned(_) => "flash-question-versioned",
     };
     Ok(flash::redirect(&state.settings, urls::ADMIN_QUESTIONS, key))
-}
-
-/// Retires `old` and adds `new` as its next version, in `old`'s status (a
-/// retired question's new version stays out of exams until reactivated).
-fn new_version(
-    conn: &mut crate::db::DbConnection,
-    old: &Question,
-    new: &NewQuestion,
-    now: chrono::NaiveDateTime,
-) -> Result<i32, DbError> {
-    Question::set_active(conn, old.id, false)?;
-    let id = Question::insert(conn, new, Some(old.id), now)?;
-    if !old.active {
-        Question::set_active(conn, id, false)?;
-    }
-    Ok(id)
 }

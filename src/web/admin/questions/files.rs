@@ -10,14 +10,12 @@ use futures_util::StreamExt;
 
 use super::{entry_of, file_problem, refuse_import};
 use crate::auth::extractors::Admin;
-use crate::db::DbError;
-use crate::db::models::audit;
 use crate::db::models::question::{Question, QuestionOption};
 use crate::error::AppError;
 use crate::exam::bank::{self, Entry, QuestionError};
-use crate::web::admin::admin_event;
+use crate::ops::questions::{self, ImportFile};
 use crate::web::page::PageCtx;
-use crate::web::{AppState, urls};
+use crate::web::{AppState, audit_actor, urls};
 
 /// Largest file an import accepts: a bank of several thousand questions.
 pub const IMPORT_LIMIT_BYTES: usize = 2 * 1024 * 1024;
@@ -180,32 +178,12 @@ pub async fn import(
         Ok(parsed) => parsed,
         Err(errors) => return refuse_import(ctx, &state, &errors).await,
     };
-    let count = entries.len();
-    let now = crate::db::db_now(state.clock().now());
-    let event = admin_event(
-        &req,
-        admin.id,
-        "question.import",
-        "question-bank".to_owned(),
-        serde_json::json!({
-            "count": count,
-            "format": format.as_str(),
-            "file": upload.file_name,
-        }),
-    );
-    state
-        .db
-        .write(move |conn| {
-            for entry in &entries {
-                let id = Question::insert(conn, &entry.question, None, now)?;
-                if !entry.active {
-                    Question::set_active(conn, id, false)?;
-                }
-            }
-            audit::append(conn, &event, now)?;
-            Ok::<_, DbError>(())
-        })
-        .await?;
+    let file = ImportFile {
+        format: format.as_str(),
+        name: upload.file_name,
+    };
+    let actor = audit_actor(&req, admin.id);
+    let count = questions::import(&state.db, &actor, entries, file, state.clock().now()).await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((
             header::LOCATION,

@@ -1,5 +1,5 @@
-//! The venue form: the choices it offers, what it accepts, what it shows
-//! when editing, and what an edit changed (for the audit log).
+//! The venue form: the choices it offers, what it accepts and what it
+//! shows when editing.
 
 use serde::Deserialize;
 
@@ -127,51 +127,6 @@ pub fn prefill(venue: &Venue, regions: &Regions) -> FormState {
     form.keep("address", &venue.address);
     form.keep("seats", &venue.seats.to_string());
     form
-}
-
-/// A town's code, which the audit log shows rather than an id that means
-/// nothing to a reader.
-pub fn town_code(regions: &Regions, town_id: i32) -> String {
-    towns_of(regions)
-        .find(|town| town.id == town_id)
-        .map_or_else(|| town_id.to_string(), |town| town.code.clone())
-}
-
-/// What an edit changes, field by field as `[before, after]`, for the audit log.
-pub fn changes(before: &Venue, after: &VenueFields, regions: &Regions) -> serde_json::Value {
-    let mut changed = serde_json::Map::new();
-    let mut note = |field: &str, old: serde_json::Value, new: serde_json::Value| {
-        if old != new {
-            changed.insert(field.to_owned(), serde_json::json!([old, new]));
-        }
-    };
-    note(
-        "town",
-        town_code(regions, before.town_id).into(),
-        town_code(regions, after.town_id).into(),
-    );
-    note(
-        "name_ar",
-        before.name_ar.as_str().into(),
-        after.name_ar.as_str().into(),
-    );
-    note(
-        "name_en",
-        before.name_en.as_str().into(),
-        after.name_en.as_str().into(),
-    );
-    note(
-        "partner_kind",
-        before.partner_kind.as_str().into(),
-        after.partner_kind.as_str().into(),
-    );
-    note(
-        "address",
-        before.address.as_str().into(),
-        after.address.as_str().into(),
-    );
-    note("seats", before.seats.into(), after.seats.into());
-    serde_json::Value::Object(changed)
 }
 
 #[cfg(test)]

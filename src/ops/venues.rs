@@ -1,0 +1,168 @@
+//! Venues: an admin adds and edits them; retiring, reactivating and
+//! deleting go through [`crate::ops::retirement`].
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use crate::db::db_now;
+use crate::db::models::audit;
+use crate::db::models::region::Town;
+use crate::db::models::venue::{Venue, VenueFields};
+use crate::db::{Db, DbConnection, DbError};
+use crate::ops::Actor;
+use crate::ops::retirement::Retirable;
+
+/// A town's code, which the audit log shows rather than an id that means
+/// nothing to a reader.
+pub fn town_code(towns: &[Town], town_id: i32) -> String {
+    towns
+        .iter()
+        .find(|town| town.id == town_id)
+        .map_or_else(|| town_id.to_string(), |town| town.code.clone())
+}
+
+/// What an edit changes, field by field as `[before, after]`, for the audit log.
+pub fn changes(before: &Venue, after: &VenueFields, towns: &[Town]) -> serde_json::Value {
+    let mut changed = serde_json::Map::new();
+    let mut note = |field: &str, old: serde_json::Value, new: serde_json::Value| {
+        if old != new {
+            changed.insert(field.to_owned(), serde_json::json!([old, new]));
+        }
+    };
+    note(
+        "town",
+        town_code(towns, before.town_id).into(),
+        town_code(towns, after.town_id).into(),
+    );
+    note(
+        "name_ar",
+        before.name_ar.as_str().into(),
+        after.name_ar.as_str().into(),
+    );
+    note(
+        "name_en",
+        before.name_en.as_str().into(),
+        after.name_en.as_str().into(),
+    );
+    note(
+        "partner_kind",
+        before.partner_kind.as_str().into(),
+        after.partner_kind.as_str().into(),
+    );
+    note(
+        "address",
+        before.address.as_str().into(),
+        after.address.as_str().into(),
+    );
+    note("seats", before.seats.into(), after.seats.into());
+    serde_json::Value::Object(changed)
+}
+
+/// Adds a venue and audits `venue.create`; returns its id.
+pub async fn create(
+    db: &Db,
+    actor: &Actor,
+    fields: VenueFields,
+    now: DateTime<Utc>,
+) -> Result<i32, DbError> {
+    let actor = actor.clone();
+    let now = db_now(now);
+    db.write(move |conn| {
+        let id = Venue::insert(conn, &fields, now)?;
+        let details = serde_json::json!({
+            "town": town_code(&Town::all(conn)?, fields.town_id),
+            "name_ar": fields.name_ar,
+            "name_en": fields.name_en,
+            "partner_kind": fields.partner_kind,
+            "seats": fields.seats,
+        });
+        audit::append(
+            conn,
+            &actor.event("venue.create", format!("venue:{id}"), details),
+            now,
+        )?;
+        Ok(id)
+    })
+    .await
+}
+
+/// How saving a venue's edit ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Updated {
+    Done,
+    /// The form holds what is stored: nothing to save or record.
+    Unchanged,
+    /// Deleted by another admin since the form was loaded.
+    Missing,
+}
+
+/// Saves a venue's new fields and audits `venue.update` with what changed.
+/// Refuses a missing venue; an edit that changes nothing is not recorded.
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    id: i32,
+    fields: VenueFields,
+    now: DateTime<Utc>,
+) -> Result<Updated, DbError> {
+    let actor = actor.clone();
+    let now = db_now(now);
+    db.write(move |conn| {
+        let Some(venue) = Venue::find(conn, id)? else {
+            return Ok(Updated::Missing);
+        };
+        let changed = changes(&venue, &fields, &Town::all(conn)?);
+        if changed.as_object().is_some_and(serde_json::Map::is_empty) {
+            return Ok(Updated::Unchanged);
+        }
+        Venue::update(conn, id, &fields, now)?;
+        audit::append(
+            conn,
+            &actor.event("venue.update", format!("venue:{id}"), changed),
+            now,
+        )?;
+        Ok(Updated::Done)
+    })
+    .await
+}
+
+impl Retirable for Venue {
+    const SUBJECT: &'static str = "venue";
+    const RETIRE: &'static str = "venue.retire";
+    const REACTIVATE: &'static str = "venue.reactivate";
+    const DELETE: &'static str = "venue.delete";
+
+    fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Self>, DbError> {
+        Ok(Venue::find(conn, id)?)
+    }
+
+    fn is_retired(&self) -> bool {
+        self.retired
+    }
+
+    fn set_retired(
+        conn: &mut DbConnection,
+        id: i32,
+        retired: bool,
+        now: NaiveDateTime,
+    ) -> Result<(), DbError> {
+        Venue::set_retired(conn, id, retired, now)?;
+        Ok(())
+    }
+
+    /// A venue with classes keeps them: it can only be retired.
+    fn delete_if_unused(conn: &mut DbConnection, id: i32) -> Result<bool, DbError> {
+        Ok(Venue::delete_if_unused(conn, id)?)
+    }
+
+    fn switch_details(&self) -> serde_json::Value {
+        serde_json::json!({ "name_en": self.name_en })
+    }
+
+    fn delete_details(&self, conn: &mut DbConnection) -> Result<serde_json::Value, DbError> {
+        Ok(serde_json::json!({
+            "town": town_code(&Town::all(conn)?, self.town_id),
+            "name_ar": self.name_ar,
+            "name_en": self.name_en,
+        }))
+    }
+}
