@@ -214,6 +214,17 @@ fn switch_href(path: &str, query: &str, lang: Lang) -> String {
     format!("{path}?{}", serializer.finish())
 }
 
+/// Renders a page as an HTML response with `status` (200 for a page,
+/// 422 for a form sent back with its errors, 409 for a refusal).
+pub fn render(
+    status: actix_web::http::StatusCode,
+    page: &impl askama::Template,
+) -> Result<actix_web::HttpResponse, crate::error::AppError> {
+    Ok(actix_web::HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.render()?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,15 +241,4 @@ mod tests {
             "/cohorts?region=eastern&period=evening&lang=ar"
         );
     }
-}
-
-/// Renders a page as an HTML response with `status` (200 for a page,
-/// 422 for a form sent back with its errors, 409 for a refusal).
-pub fn render(
-    status: actix_web::http::StatusCode,
-    page: &impl askama::Template,
-) -> Result<actix_web::HttpResponse, crate::error::AppError> {
-    Ok(actix_web::HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
 }
