@@ -19,6 +19,7 @@
 pub mod attendance;
 pub mod certificates;
 pub mod classes;
+pub mod enrolment;
 pub mod exam;
 pub mod people;
 

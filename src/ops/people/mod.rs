@@ -2,3 +2,4 @@
 //! signing in.
 
 pub mod staff;
+pub mod trainees;

@@ -1,0 +1,3 @@
+//! Places in classes: taking, moving and giving them up.
+
+pub mod registrar;
