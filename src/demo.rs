@@ -620,7 +620,7 @@ fn seed_exam_day(
     };
     let window = Some(*crate::ops::exam::sittings::WINDOW_MINUTES.end());
     let Some(Ok(opened)) =
-        crate::ops::exam::sittings::open(conn, &actor, cohort, trainer, window, now)?
+        crate::ops::exam::sittings::open_in(conn, &actor, cohort, trainer, window, now)?
     else {
         return Ok(Vec::new());
     };

@@ -189,6 +189,14 @@ impl StartRefusal {
     ];
 }
 
+/// How many minutes a trainer may add to one attempt at a time.
+pub const EXTENSION_MINUTES: std::ops::RangeInclusive<i32> = 1..=120;
+
+/// The minutes of an extension, if given and within [`EXTENSION_MINUTES`].
+pub fn extension(minutes: Option<i32>) -> Option<i32> {
+    minutes.filter(|minutes| EXTENSION_MINUTES.contains(minutes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,5 +272,15 @@ mod tests {
         assert_eq!(pin.len(), 6);
         assert!(!pin.contains(['0', 'O', '1', 'I', 'L']));
         assert_eq!(normalise_pin(" ab3-k9x "), "AB3K9X");
+    }
+
+    #[test]
+    fn an_extension_is_one_to_a_hundred_and_twenty_minutes() {
+        assert_eq!(extension(Some(1)), Some(1));
+        assert_eq!(extension(Some(120)), Some(120));
+        assert_eq!(extension(Some(0)), None);
+        assert_eq!(extension(Some(-5)), None);
+        assert_eq!(extension(Some(121)), None);
+        assert_eq!(extension(None), None);
     }
 }

@@ -1,5 +1,6 @@
 //! Where a trainee stands: their marks, rate and eligibility, computed from
-//! the database with the pure rule in `domain::attendance`.
+//! the database with the pure rule in `domain::attendance`; marking and
+//! overrides in [`marking`].
 
 use std::collections::HashMap;
 
@@ -11,6 +12,8 @@ use crate::db::models::class_session::ClassSession;
 use crate::db::models::sitting_permission::SittingPermission;
 use crate::db::{DbConnection, DbError};
 use crate::domain::attendance::{DEFAULT_THRESHOLD, Mark, SessionRecord, Standing};
+
+pub mod marking;
 
 /// The admin's threshold, in percent.
 pub fn threshold(conn: &mut DbConnection) -> Result<i32, DbError> {

@@ -1,10 +1,12 @@
 //! Certificates across tables: the pending record a passed attempt creates
 //! (in the transaction that finalizes it) and issuing with a gap-free number
-//! and a random verification code.
+//! and a random verification code; the registrar's operations: issuing,
+//! revoking, and reissuing after a name correction.
 
 use chrono::{DateTime, Datelike, Utc};
 
 use crate::db::db_now;
+use crate::db::models::audit::{self, Actor};
 use crate::db::models::certificate::{Certificate, NewCertificate};
 use crate::db::models::cohort::Cohort;
 use crate::db::models::course::Course;
@@ -12,8 +14,9 @@ use crate::db::models::exam::Attempt;
 use crate::db::models::region::{Region, Town};
 use crate::db::models::user::User;
 use crate::db::models::venue::Venue;
-use crate::db::{DbConnection, DbError};
+use crate::db::{Db, DbConnection, DbError};
 use crate::domain::certificate::{VerificationCode, number};
+use crate::domain::person::{ArabicName, EnglishName};
 use crate::domain::schedule::utc_to_local;
 
 fn missing() -> DbError {
@@ -165,4 +168,110 @@ pub fn facts(
             .unwrap_or_default(),
         k: key_id.to_owned(),
     }
+}
+
+/// Issues the pending certificates among `ids`, each with its number and
+/// an audit entry; ids that are not pending are passed over. Returns the
+/// (id, number) of each certificate issued.
+pub async fn issue_many(
+    db: &Db,
+    actor: &Actor,
+    registrar_id: i32,
+    ids: Vec<i32>,
+    now: DateTime<Utc>,
+) -> Result<Vec<(i32, String)>, DbError> {
+    let actor = actor.clone();
+    db.write(move |conn| {
+        let mut issued = Vec::new();
+        for id in ids {
+            if let Some(number) = issue(conn, id, registrar_id, now)? {
+                let details = serde_json::json!({ "number": number });
+                let event = actor.event("certificate.issue", format!("certificate:{id}"), details);
+                audit::append(conn, &event, db_now(now))?;
+                issued.push((id, number));
+            }
+        }
+        Ok(issued)
+    })
+    .await
+}
+
+/// Revokes an issued certificate with a reason (audited). `None` if there
+/// is no such certificate; `Some(false)` if it was not issued (nothing
+/// changes then).
+pub async fn revoke(
+    db: &Db,
+    actor: &Actor,
+    registrar_id: i32,
+    id: i32,
+    reason: String,
+    now: DateTime<Utc>,
+) -> Result<Option<bool>, DbError> {
+    let actor = actor.clone();
+    db.write(move |conn| {
+        if Certificate::find(conn, id)?.is_none() {
+            return Ok(None);
+        }
+        let revoked = Certificate::revoke(conn, id, &reason, registrar_id, db_now(now))?;
+        if revoked {
+            let details = serde_json::json!({ "reason": reason });
+            let event = actor.event("certificate.revoke", format!("certificate:{id}"), details);
+            audit::append(conn, &event, db_now(now))?;
+        }
+        Ok(Some(revoked))
+    })
+    .await
+}
+
+/// A registrar's correction of the names on an issued certificate.
+#[derive(Clone, Debug)]
+pub struct NameCorrection {
+    pub certificate_id: i32,
+    pub name_ar: ArabicName,
+    pub name_en: EnglishName,
+    pub reason: String,
+    /// Also correct the names on the trainee's account.
+    pub update_account: bool,
+}
+
+/// Reissues a certificate with corrected names (see [`reissue`]) and, if
+/// asked, corrects the trainee's account too; audited with the reason and
+/// the old and new names and numbers. `None` (nothing changes) if the
+/// certificate is not issued.
+pub async fn correct_names(
+    db: &Db,
+    actor: &Actor,
+    registrar_id: i32,
+    correction: NameCorrection,
+    now: DateTime<Utc>,
+) -> Result<Option<Reissued>, DbError> {
+    let actor = actor.clone();
+    db.write(move |conn| {
+        let Some(old) = Certificate::find(conn, correction.certificate_id)? else {
+            return Ok(None);
+        };
+        let (name_ar, name_en) = (correction.name_ar.as_str(), correction.name_en.as_str());
+        let Some(reissued) = reissue(conn, old.id, name_ar, name_en, registrar_id, now)? else {
+            return Ok(None);
+        };
+        if correction.update_account {
+            User::set_names(conn, old.trainee_id, name_ar, name_en, db_now(now))?;
+        }
+        let details = serde_json::json!({
+            "reason": correction.reason,
+            "old_number": old.number,
+            "old_names": [old.holder_name_ar, old.holder_name_en],
+            "new_names": [name_ar, name_en],
+            "account_updated": correction.update_account,
+            "new_number": reissued.number,
+        });
+        let event = actor.event(
+            "certificate.reissue",
+            format!("certificate:{}", old.id),
+            details,
+        );
+        audit::append(conn, &event, db_now(now))?;
+        Ok(Some(reissued))
+    })
+    .await
 }

@@ -23,6 +23,7 @@ use crate::domain::schedule::{self, Plan, Planned};
 mod clashes;
 mod editing;
 mod publication;
+pub mod sessions;
 
 pub use clashes::{Clash, Clashes};
 pub use editing::{EditRefused, Edited, add, edit, schedule_of, session_changes};

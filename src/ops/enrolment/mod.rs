@@ -1,3 +1,5 @@
-//! Places in classes: a trainee's own enrolments and withdrawals.
+//! Places in classes: a trainee's own enrolments and withdrawals, and a
+//! registrar's placements and moves.
 
+pub mod registrar;
 pub mod self_service;

@@ -1,6 +1,5 @@
 //! A registrar's new series of attempts for a trainee who used every
-//! attempt at a course and has since completed another class. Runs inside
-//! the caller's write transaction and writes its audit entry.
+//! attempt at a course and has since completed another class, audited.
 
 use chrono::{DateTime, Utc};
 
@@ -11,14 +10,29 @@ use crate::db::models::class_session::ClassSession;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::ExamSettings;
 use crate::db::models::user::User;
-use crate::db::{DbConnection, DbError};
+use crate::db::{Db, DbConnection, DbError};
 use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::person::Role;
 use crate::domain::resit::GrantRefusal;
 
 /// Grants a new series at the trainee's course (`None` if there is no such
-/// trainee); returns the grant's id.
-pub fn grant(
+/// trainee); returns the grant's id. Refused without a reason, or unless
+/// every attempt is used and the trainee completed a class that started
+/// after the last one (`domain::resit`).
+pub async fn grant(
+    db: &Db,
+    actor: &Actor,
+    registrar_id: i32,
+    trainee_id: i32,
+    reason: String,
+    now: DateTime<Utc>,
+) -> Result<Option<Result<i32, GrantRefusal>>, DbError> {
+    let actor = actor.clone();
+    db.write(move |conn| grant_in(conn, &actor, registrar_id, trainee_id, &reason, now))
+        .await
+}
+
+fn grant_in(
     conn: &mut DbConnection,
     actor: &Actor,
     registrar_id: i32,

@@ -1,8 +1,10 @@
 //! Sittings: a trainer opens one for their class once its planned sessions
 //! have all taken place (or earlier, with a registrar's permission), for a
 //! window after which no attempt may start; a trainer may close it early;
-//! a registrar grants the permission. Each function runs inside the
-//! caller's write transaction and writes its own audit entry.
+//! a registrar grants the permission. During a sitting the trainer adds
+//! minutes to an attempt or ends it for an irregularity. Each operation
+//! writes its own audit entry; [`open_in`] is the step the demo runs inside
+//! its own transaction.
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 
@@ -12,9 +14,13 @@ use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::exam::{ExamSettings, Sitting};
 use crate::db::models::sitting_permission::SittingPermission;
-use crate::db::{DbConnection, DbError};
+use crate::db::{Db, DbConnection, DbError};
 use crate::domain::cohort::CohortStatus;
 use crate::domain::exam;
+
+mod invigilation;
+
+pub use invigilation::{AttemptAction, AttemptRefusal, extend, terminate};
 
 /// The shortest and longest window a trainer may choose, in minutes.
 pub const WINDOW_MINUTES: std::ops::RangeInclusive<i32> = 10..=480;
@@ -54,9 +60,25 @@ pub struct Opened {
 }
 
 /// Opens a sitting for the trainer's class (`None` if the class is not
-/// theirs), or returns the one already open. The window defaults to
-/// [`default_window_minutes`].
-pub fn open(
+/// theirs), or returns the one already open; refused while the class has
+/// sessions to come without a registrar's permission, for a class not
+/// running, or for a window outside [`WINDOW_MINUTES`] (it defaults to
+/// [`default_window_minutes`]).
+pub async fn open(
+    db: &Db,
+    actor: &Actor,
+    cohort_id: i32,
+    trainer_id: i32,
+    window_minutes: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<Option<Result<Opened, OpenRefusal>>, DbError> {
+    let actor = actor.clone();
+    db.write(move |conn| open_in(conn, &actor, cohort_id, trainer_id, window_minutes, now))
+        .await
+}
+
+/// [`open`], inside the caller's transaction.
+pub fn open_in(
     conn: &mut DbConnection,
     actor: &Actor,
     cohort_id: i32,
@@ -119,9 +141,44 @@ pub fn open(
     })))
 }
 
-/// Closes a sitting early: no new starts; attempts under way keep their
-/// deadlines. Returns whether this call closed it.
-pub fn close(
+/// The sitting if it belongs to one of this trainer's classes.
+pub fn own_sitting(
+    conn: &mut DbConnection,
+    sitting_id: i32,
+    trainer_id: i32,
+) -> Result<Option<(Sitting, Cohort)>, DbError> {
+    let Some(sitting) = Sitting::find(conn, sitting_id)? else {
+        return Ok(None);
+    };
+    let Some(cohort) = Cohort::find(conn, sitting.cohort_id)?
+        .filter(|cohort| cohort.trainer_id == Some(trainer_id))
+    else {
+        return Ok(None);
+    };
+    Ok(Some((sitting, cohort)))
+}
+
+/// Closes the trainer's sitting early: no new starts; attempts under way
+/// keep their deadlines. `None` if the sitting is not theirs; otherwise
+/// whether this call closed it (an already closed one stays as it is).
+pub async fn close(
+    db: &Db,
+    actor: &Actor,
+    trainer_id: i32,
+    sitting_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<bool>, DbError> {
+    let actor = actor.clone();
+    db.write(move |conn| {
+        let Some((sitting, _)) = own_sitting(conn, sitting_id, trainer_id)? else {
+            return Ok(None);
+        };
+        close_in(conn, &actor, &sitting, now).map(Some)
+    })
+    .await
+}
+
+fn close_in(
     conn: &mut DbConnection,
     actor: &Actor,
     sitting: &Sitting,
@@ -167,8 +224,23 @@ impl PermissionRefusal {
 }
 
 /// A registrar allows one sitting for a class before its last session
-/// (`None` if there is no such class).
-pub fn allow_early(
+/// (`None` if there is no such class); refused without a reason, for a
+/// class not running or already ended, or while an earlier permission
+/// waits unused. Returns the permission's id.
+pub async fn allow_early(
+    db: &Db,
+    actor: &Actor,
+    registrar_id: i32,
+    cohort_id: i32,
+    reason: String,
+    now: DateTime<Utc>,
+) -> Result<Option<Result<i32, PermissionRefusal>>, DbError> {
+    let actor = actor.clone();
+    db.write(move |conn| allow_early_in(conn, &actor, registrar_id, cohort_id, &reason, now))
+        .await
+}
+
+fn allow_early_in(
     conn: &mut DbConnection,
     actor: &Actor,
     registrar_id: i32,

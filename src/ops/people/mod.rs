@@ -4,3 +4,4 @@
 pub mod registration;
 pub mod sign_in;
 pub mod staff;
+pub mod trainees;

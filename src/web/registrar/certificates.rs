@@ -10,15 +10,12 @@ use serde::Deserialize;
 
 use crate::auth::extractors::Registrar;
 use crate::auth::flash;
-use crate::db::DbError;
-use crate::db::db_now;
-use crate::db::models::audit;
 use crate::db::models::certificate::Certificate;
 use crate::domain::emirates_id::EmiratesId;
 use crate::error::AppError;
 use crate::web::account::register::Choice;
 use crate::web::page::PageCtx;
-use crate::web::{AppState, audit_event, urls};
+use crate::web::{AppState, audit_actor, urls};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -168,9 +165,7 @@ async fn render(
         cohorts,
         revoke_error,
     };
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+    crate::web::page::render(status, &page)
 }
 
 /// `POST /registrar/certificates/issue` with `certificate_id` repeated.
@@ -192,28 +187,9 @@ pub async fn issue(
             "flash-certificates-none-chosen",
         ));
     }
-    let (by, now) = (registrar.id, state.clock().now());
-    let template = audit_event(
-        &req,
-        Some(by),
-        "certificate.issue",
-        String::new(),
-        serde_json::json!({}),
-    );
-    state
-        .db
-        .write(move |conn| {
-            for id in ids {
-                if let Some(number) = crate::ops::certificates::issue(conn, id, by, now)? {
-                    let mut event = template.clone();
-                    event.subject = format!("certificate:{id}");
-                    event.details = serde_json::json!({ "number": number });
-                    audit::append(conn, &event, db_now(now))?;
-                }
-            }
-            Ok::<_, DbError>(())
-        })
-        .await?;
+    let actor = audit_actor(&req, registrar.id);
+    let now = state.clock().now();
+    crate::ops::certificates::issue_many(&state.db, &actor, registrar.id, ids, now).await?;
     Ok(flash::redirect(
         &state.settings,
         urls::REGISTRAR_HOME,
@@ -253,25 +229,8 @@ pub async fn revoke(
         let error = Some((id, "registrar-reason-required"));
         return render(ctx, &state, filter, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    let event = audit_event(
-        &req,
-        Some(by),
-        "certificate.revoke",
-        format!("certificate:{id}"),
-        serde_json::json!({ "reason": reason }),
-    );
-    let revoked = state
-        .db
-        .write(move |conn| {
-            if Certificate::find(conn, id)?.is_none() {
-                return Ok::<_, DbError>(None);
-            }
-            let revoked = Certificate::revoke(conn, id, &reason, by, db_now(now))?;
-            if revoked {
-                audit::append(conn, &event, db_now(now))?;
-            }
-            Ok(Some(revoked))
-        })
+    let actor = audit_actor(&req, by);
+    let revoked = crate::ops::certificates::revoke(&state.db, &actor, by, id, reason, now)
         .await?
         .ok_or(AppError::NotFound)?;
     let key = if revoked {

@@ -138,20 +138,16 @@ pub async fn allow_early(
     let actor = audit_actor(&req, registrar.id);
     let reason = input.reason.clone();
     let registrar_id = registrar.id;
-    let outcome = state
-        .db
-        .write(move |conn| {
-            crate::ops::exam::sittings::allow_early(
-                conn,
-                &actor,
-                registrar_id,
-                cohort_id,
-                &reason,
-                now,
-            )
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let outcome = crate::ops::exam::sittings::allow_early(
+        &state.db,
+        &actor,
+        registrar_id,
+        cohort_id,
+        reason,
+        now,
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
     match outcome {
         Ok(_) => Ok(flash::redirect(
             &state.settings,
@@ -185,13 +181,10 @@ pub async fn grant_attempts(
     let (trainee_id, now) = (id.into_inner(), state.clock().now());
     let actor = audit_actor(&req, registrar.id);
     let (reason, registrar_id) = (input.reason.clone(), registrar.id);
-    let outcome = state
-        .db
-        .write(move |conn| {
-            crate::ops::exam::resits::grant(conn, &actor, registrar_id, trainee_id, &reason, now)
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let outcome =
+        crate::ops::exam::resits::grant(&state.db, &actor, registrar_id, trainee_id, reason, now)
+            .await?
+            .ok_or(AppError::NotFound)?;
     let back = urls::with_id(urls::REGISTRAR_TRAINEE, trainee_id);
     match outcome {
         Ok(_) => Ok(flash::redirect(

@@ -12,15 +12,12 @@ use serde::Deserialize;
 
 use crate::auth::extractors::Registrar;
 use crate::auth::flash;
-use crate::db::DbError;
-use crate::db::db_now;
-use crate::db::models::audit;
 use crate::db::models::certificate::Certificate;
-use crate::db::models::user::User;
 use crate::error::AppError;
+use crate::ops::certificates::NameCorrection;
 use crate::web::forms::FormState;
-use crate::web::page::PageCtx;
-use crate::web::{AppState, audit_event, urls};
+use crate::web::page::{PageCtx, render};
+use crate::web::{AppState, audit_actor, urls};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -58,12 +55,6 @@ async fn issued(state: &AppState, id: i32) -> Result<Certificate, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-fn render(page: ReissuePage, status: StatusCode) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
-}
-
 pub async fn form(
     ctx: PageCtx,
     _registrar: Registrar,
@@ -74,15 +65,44 @@ pub async fn form(
     let mut form = FormState::default();
     form.keep("full_name_ar", &certificate.holder_name_ar);
     form.keep("full_name_en", &certificate.holder_name_en);
-    render(
-        ReissuePage {
-            ctx,
-            certificate,
-            form,
-            update_account: true,
-        },
-        StatusCode::OK,
-    )
+    let page = ReissuePage {
+        ctx,
+        certificate,
+        form,
+        update_account: true,
+    };
+    render(StatusCode::OK, &page)
+}
+
+/// The corrected names and reason, or the form with its errors.
+fn validate(
+    input: &ReissueForm,
+    certificate: &Certificate,
+    form: &mut FormState,
+) -> Option<NameCorrection> {
+    let (name_ar, name_en) =
+        crate::web::account::register::check_names(form, &input.full_name_ar, &input.full_name_en);
+    let reason = input.reason.trim().to_owned();
+    form.keep("reason", &reason);
+    if reason.is_empty() {
+        form.fail("reason", "registrar-reason-required");
+    }
+    if let (Some(ar), Some(en)) = (&name_ar, &name_en)
+        && ar.as_str() == certificate.holder_name_ar
+        && en.as_str() == certificate.holder_name_en
+    {
+        form.fail("full_name_ar", "error-reissue-same-names");
+    }
+    let (Some(name_ar), Some(name_en), false) = (name_ar, name_en, form.has_errors()) else {
+        return None;
+    };
+    Some(NameCorrection {
+        certificate_id: certificate.id,
+        name_ar,
+        name_en,
+        reason,
+        update_account: input.update_account.as_deref() == Some("1"),
+    })
 }
 
 pub async fn submit(
@@ -95,79 +115,20 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let certificate = issued(&state, id.into_inner()).await?;
     let mut form = FormState::default();
-    let (name_ar, name_en) = crate::web::account::register::check_names(
-        &mut form,
-        &input.full_name_ar,
-        &input.full_name_en,
-    );
-    let reason = input.reason.trim().to_owned();
-    form.keep("reason", &reason);
-    if reason.is_empty() {
-        form.fail("reason", "registrar-reason-required");
-    }
-    if let (Some(ar), Some(en)) = (&name_ar, &name_en)
-        && ar.as_str() == certificate.holder_name_ar
-        && en.as_str() == certificate.holder_name_en
-    {
-        form.fail("full_name_ar", "error-reissue-same-names");
-    }
-    let update_account = input.update_account.as_deref() == Some("1");
-    let (Some(name_ar), Some(name_en), false) = (name_ar, name_en, form.has_errors()) else {
+    let Some(correction) = validate(&input, &certificate, &mut form) else {
         let page = ReissuePage {
             ctx,
             certificate,
             form,
-            update_account,
+            update_account: input.update_account.as_deref() == Some("1"),
         };
-        return render(page, StatusCode::UNPROCESSABLE_ENTITY);
+        return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
-
-    let (old_id, trainee_id) = (certificate.id, certificate.trainee_id);
-    let (by, now) = (registrar.id, state.clock().now());
-    let event = audit_event(
-        &req,
-        Some(by),
-        "certificate.reissue",
-        format!("certificate:{old_id}"),
-        serde_json::json!({
-            "reason": reason,
-            "old_number": certificate.number,
-            "old_names": [certificate.holder_name_ar, certificate.holder_name_en],
-            "new_names": [name_ar.as_str(), name_en.as_str()],
-            "account_updated": update_account,
-        }),
-    );
-    let reissued = state
-        .db
-        .write(move |conn| {
-            let Some(reissued) = crate::ops::certificates::reissue(
-                conn,
-                old_id,
-                name_ar.as_str(),
-                name_en.as_str(),
-                by,
-                now,
-            )?
-            else {
-                return Ok::<_, DbError>(None);
-            };
-            if update_account {
-                User::set_names(
-                    conn,
-                    trainee_id,
-                    name_ar.as_str(),
-                    name_en.as_str(),
-                    db_now(now),
-                )?;
-            }
-            let mut event = event;
-            if let Some(details) = event.details.as_object_mut() {
-                details.insert("new_number".to_owned(), reissued.number.clone().into());
-            }
-            audit::append(conn, &event, db_now(now))?;
-            Ok(Some(reissued))
-        })
-        .await?;
+    let actor = audit_actor(&req, registrar.id);
+    let now = state.clock().now();
+    let reissued =
+        crate::ops::certificates::correct_names(&state.db, &actor, registrar.id, correction, now)
+            .await?;
     let key = if reissued.is_some() {
         "flash-certificate-reissued"
     } else {

@@ -9,19 +9,23 @@ use std::collections::HashMap;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use chrono::{DateTime, Utc};
 
 use crate::auth::extractors::Trainer;
+use crate::db::models::attendance::EligibilityOverride;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{ExamSettings, Sitting};
 use crate::db::models::sitting_permission::SittingPermission;
 use crate::db::models::user::User;
-use crate::domain::attendance::Standing;
+use crate::db::{DbConnection, DbError};
+use crate::domain::attendance::{Mark, Standing};
 use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::mobile::Mobile;
 use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::ops::attendance as standing;
 use crate::web::page::PageCtx;
 use crate::web::public::catalogue::{self, CohortCard};
@@ -119,11 +123,11 @@ pub async fn show(
 
 /// The sittings part of the page, from the class's sessions and sittings.
 fn sitting_panel(
-    conn: &mut crate::db::DbConnection,
+    conn: &mut DbConnection,
     cohort_id: i32,
     sessions: &[ClassSession],
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<SittingPanel, crate::db::DbError> {
+    now: DateTime<Utc>,
+) -> Result<SittingPanel, DbError> {
     let now_db = crate::db::db_now(now);
     let last = crate::ops::exam::sittings::last_session_end(sessions);
     let local = |at: chrono::NaiveDateTime| utc_to_local(at).format("%Y-%m-%d %H:%M").to_string();
@@ -146,6 +150,112 @@ fn sitting_panel(
     })
 }
 
+/// The class with everything its page shows.
+struct Loaded {
+    card: CohortCard,
+    sessions: Vec<ClassSession>,
+    enrolled: Vec<Enrollment>,
+    waiting: Vec<Enrollment>,
+    marks: HashMap<(i32, i32), Mark>,
+    overrides: HashMap<i32, EligibilityOverride>,
+    threshold: i32,
+    early: bool,
+    panel: SittingPanel,
+    people: HashMap<i32, User>,
+}
+
+/// The trainer's class (`None` if it is not theirs).
+fn load(
+    conn: &mut DbConnection,
+    trainer_id: i32,
+    cohort_id: i32,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Option<Loaded>, AppError> {
+    let Some(cohort) =
+        Cohort::find(conn, cohort_id)?.filter(|cohort| cohort.trainer_id == Some(trainer_id))
+    else {
+        return Ok(None);
+    };
+    let sessions = ClassSession::of_cohort(conn, cohort_id)?;
+    let enrolled = Enrollment::seated(conn, cohort_id)?;
+    let waiting = Enrollment::of_cohort(conn, cohort_id, EnrollmentStatus::Waitlisted)?;
+    let ids: Vec<i32> = enrolled.iter().map(|place| place.id).collect();
+    let marks = standing::marks_by_place(conn, &ids)?;
+    let overrides = standing::overrides(conn, &ids)?;
+    let threshold = standing::threshold(conn)?;
+    let early = standing::early_sitting(conn, cohort_id)?;
+    let panel = sitting_panel(conn, cohort_id, &sessions, now)?;
+    let mut people: HashMap<i32, User> = HashMap::new();
+    for place in enrolled.iter().chain(&waiting) {
+        if let Some(user) = User::find(conn, place.trainee_id)? {
+            people.insert(place.trainee_id, user);
+        }
+    }
+    let card = catalogue::cards(conn, vec![cohort], lang, now)?.pop();
+    Ok(card.map(|card| Loaded {
+        card,
+        sessions,
+        enrolled,
+        waiting,
+        marks,
+        overrides,
+        threshold,
+        early,
+        panel,
+        people,
+    }))
+}
+
+/// A seated trainee's row: contact, a mark per column and the standing.
+fn roster_row(
+    loaded: &Loaded,
+    place: &Enrollment,
+    user: &User,
+    ctx: &PageCtx,
+    now: DateTime<Utc>,
+) -> RosterRow {
+    let overridden = loaded.overrides.get(&place.id).map(|o| o.eligible);
+    RosterRow {
+        name_ar: user.full_name_ar.clone(),
+        name_en: user.full_name_en.clone(),
+        mobile: user
+            .mobile
+            .as_deref()
+            .and_then(|m| Mobile::parse(m).ok())
+            .map(|m| m.local())
+            .unwrap_or_default(),
+        email: user.email.clone().unwrap_or_default(),
+        target_group: user
+            .target_group
+            .as_deref()
+            .map(|group| ctx.t_code("target-group", group))
+            .unwrap_or_default(),
+        accommodation_percent: user.accommodation_percent,
+        accommodation_note: user.accommodation_note.clone().unwrap_or_default(),
+        marks: loaded
+            .sessions
+            .iter()
+            .map(|session| {
+                loaded
+                    .marks
+                    .get(&(place.id, session.id))
+                    .map(|mark| mark.as_str().to_owned())
+                    .unwrap_or_default()
+            })
+            .collect(),
+        standing: standing::standing(
+            &loaded.sessions,
+            place.id,
+            &loaded.marks,
+            overridden,
+            loaded.threshold,
+            loaded.early,
+            now,
+        ),
+    }
+}
+
 /// The page, with a refusal to open a sitting beside its field.
 pub async fn render(
     ctx: PageCtx,
@@ -158,43 +268,11 @@ pub async fn render(
     let (lang, now) = (ctx.lang, state.clock().now());
     let loaded = state
         .db
-        .read(move |conn| {
-            let Some(cohort) = Cohort::find(conn, cohort_id)?
-                .filter(|cohort| cohort.trainer_id == Some(trainer_id))
-            else {
-                return Ok::<_, AppError>(None);
-            };
-            let sessions = ClassSession::of_cohort(conn, cohort_id)?;
-            let enrolled = Enrollment::seated(conn, cohort_id)?;
-            let waiting = Enrollment::of_cohort(conn, cohort_id, EnrollmentStatus::Waitlisted)?;
-            let ids: Vec<i32> = enrolled.iter().map(|place| place.id).collect();
-            let marks = standing::marks_by_place(conn, &ids)?;
-            let overrides = standing::overrides(conn, &ids)?;
-            let threshold = standing::threshold(conn)?;
-            let early = standing::early_sitting(conn, cohort_id)?;
-            let panel = sitting_panel(conn, cohort_id, &sessions, now)?;
-            let mut people: HashMap<i32, User> = HashMap::new();
-            for place in enrolled.iter().chain(&waiting) {
-                if let Some(user) = User::find(conn, place.trainee_id)? {
-                    people.insert(place.trainee_id, user);
-                }
-            }
-            let card = catalogue::cards(conn, vec![cohort], lang, now)?.pop();
-            Ok(card.map(|card| {
-                (
-                    card, sessions, enrolled, waiting, marks, overrides, threshold, early, panel,
-                    people,
-                )
-            }))
-        })
-        .await?;
-    let (card, sessions, enrolled, waiting, marks, overrides, threshold, early, mut panel, people) =
-        loaded.ok_or(AppError::NotFound)?;
-    if let Some((typed, problem)) = refused {
-        panel.window_minutes = typed;
-        panel.problem = Some(problem);
-    }
-    let columns = sessions
+        .read(move |conn| load(conn, trainer_id, cohort_id, lang, now))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let columns = loaded
+        .sessions
         .iter()
         .map(|session| SessionColumn {
             seq: session.seq,
@@ -205,51 +283,31 @@ pub async fn render(
             attendance_url: urls::with_id(urls::TRAINER_SESSION_ATTENDANCE, session.id),
         })
         .collect();
-    let rows = enrolled
+    let rows = loaded
+        .enrolled
         .iter()
         .filter_map(|place| {
-            let user = people.get(&place.trainee_id)?;
-            let overridden = overrides.get(&place.id).map(|o| o.eligible);
-            Some(RosterRow {
-                name_ar: user.full_name_ar.clone(),
-                name_en: user.full_name_en.clone(),
-                mobile: user
-                    .mobile
-                    .as_deref()
-                    .and_then(|m| Mobile::parse(m).ok())
-                    .map(|m| m.local())
-                    .unwrap_or_default(),
-                email: user.email.clone().unwrap_or_default(),
-                target_group: user
-                    .target_group
-                    .as_deref()
-                    .map(|group| ctx.t_code("target-group", group))
-                    .unwrap_or_default(),
-                accommodation_percent: user.accommodation_percent,
-                accommodation_note: user.accommodation_note.clone().unwrap_or_default(),
-                marks: sessions
-                    .iter()
-                    .map(|session| {
-                        marks
-                            .get(&(place.id, session.id))
-                            .map(|mark| mark.as_str().to_owned())
-                            .unwrap_or_default()
-                    })
-                    .collect(),
-                standing: standing::standing(
-                    &sessions, place.id, &marks, overridden, threshold, early, now,
-                ),
-            })
+            let user = loaded.people.get(&place.trainee_id)?;
+            Some(roster_row(&loaded, place, user, &ctx, now))
         })
         .collect();
-    let waitlist = waiting
+    let waitlist = loaded
+        .waiting
         .iter()
         .filter_map(|place| {
-            people
+            loaded
+                .people
                 .get(&place.trainee_id)
                 .map(|user| user.name(lang).to_owned())
         })
         .collect();
+    let Loaded {
+        card, mut panel, ..
+    } = loaded;
+    if let Some((typed, problem)) = refused {
+        panel.window_minutes = typed;
+        panel.problem = Some(problem);
+    }
     let body = RosterPage {
         ctx,
         card,

@@ -8,14 +8,10 @@ use serde::Deserialize;
 use crate::auth::extractors::Trainer;
 use crate::auth::flash;
 use crate::db::db_now;
-use crate::db::models::audit;
-use crate::db::models::class_session::ClassSession;
-use crate::db::models::cohort::Cohort;
-use crate::db::{DbConnection, DbError};
 use crate::domain::schedule::local_to_utc;
 use crate::error::AppError;
-use crate::ops::classes;
-use crate::web::{AppState, audit_event, urls};
+use crate::ops::classes::sessions;
+use crate::web::{AppState, audit_actor, urls};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -32,23 +28,17 @@ pub struct MoveForm {
     pub reason: String,
 }
 
-/// The session if it belongs to one of this trainer's classes.
-fn own_session(
-    conn: &mut DbConnection,
-    session_id: i32,
-    trainer_id: i32,
-) -> Result<Option<ClassSession>, DbError> {
-    let Some(session) = ClassSession::find(conn, session_id)? else {
-        return Ok(None);
+/// Back to the dashboard with what happened (`None`: not their session).
+fn back(
+    state: &AppState,
+    outcome: Option<Result<(), sessions::NotFuture>>,
+    done: &'static str,
+) -> Result<HttpResponse, AppError> {
+    let key = match outcome.ok_or(AppError::NotFound)? {
+        Ok(()) => done,
+        Err(sessions::NotFuture) => "flash-session-not-future",
     };
-    let owned = Cohort::find(conn, session.cohort_id)?
-        .is_some_and(|cohort| cohort.trainer_id == Some(trainer_id));
-    Ok(owned.then_some(session))
-}
-
-enum Outcome {
-    Done,
-    NotFuture,
+    Ok(flash::redirect(&state.settings, urls::TRAINER_HOME, key))
 }
 
 pub async fn cancel(
@@ -67,38 +57,9 @@ pub async fn cancel(
             "flash-reason-required",
         ));
     }
-    let mut event = audit_event(
-        &req,
-        Some(trainer_id),
-        "session.cancel",
-        format!("session:{session_id}"),
-        serde_json::json!({ "reason": reason }),
-    );
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let Some(session) = own_session(conn, session_id, trainer_id)? else { return Ok(None) };
-            if !classes::is_future(&session, now) {
-                return Ok(Some(Outcome::NotFuture));
-            }
-            ClassSession::cancel(conn, session_id, &reason)?;
-            event.details = serde_json::json!({ "reason": reason, "cohort": session.cohort_id, "starts_at": session.starts_at });
-            audit::append(conn, &event, db_now(now))?;
-            Ok::<_, DbError>(Some(Outcome::Done))
-        })
-        .await?;
-    match outcome.ok_or(AppError::NotFound)? {
-        Outcome::Done => Ok(flash::redirect(
-            &state.settings,
-            urls::TRAINER_HOME,
-            "flash-session-cancelled",
-        )),
-        Outcome::NotFuture => Ok(flash::redirect(
-            &state.settings,
-            urls::TRAINER_HOME,
-            "flash-session-not-future",
-        )),
-    }
+    let actor = audit_actor(&req, trainer_id);
+    let outcome = sessions::cancel(&state.db, &actor, trainer_id, session_id, reason, now).await?;
+    back(&state, outcome, "flash-session-cancelled")
 }
 
 pub async fn move_session(
@@ -134,37 +95,10 @@ pub async fn move_session(
             "flash-move-invalid",
         ));
     }
-    let mut event = audit_event(
-        &req,
-        Some(trainer_id),
-        "session.move",
-        format!("session:{session_id}"),
-        serde_json::json!({}),
-    );
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let Some(session) = own_session(conn, session_id, trainer_id)? else { return Ok(None) };
-            if !classes::is_future(&session, now) {
-                return Ok(Some(Outcome::NotFuture));
-            }
-            let (starts, ends) = classes::moved_times(&session, new_start);
-            ClassSession::move_to(conn, &session, starts, ends, &reason)?;
-            event.details = serde_json::json!({ "reason": reason, "cohort": session.cohort_id, "from": session.starts_at, "to": starts });
-            audit::append(conn, &event, db_now(now))?;
-            Ok::<_, DbError>(Some(Outcome::Done))
-        })
-        .await?;
-    match outcome.ok_or(AppError::NotFound)? {
-        Outcome::Done => Ok(flash::redirect(
-            &state.settings,
-            urls::TRAINER_HOME,
-            "flash-session-moved",
-        )),
-        Outcome::NotFuture => Ok(flash::redirect(
-            &state.settings,
-            urls::TRAINER_HOME,
-            "flash-session-not-future",
-        )),
-    }
+    let actor = audit_actor(&req, trainer_id);
+    let outcome = sessions::move_to(
+        &state.db, &actor, trainer_id, session_id, new_start, reason, now,
+    )
+    .await?;
+    back(&state, outcome, "flash-session-moved")
 }

@@ -7,12 +7,12 @@
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::auth::extractors::Trainer;
 use crate::auth::flash;
 use crate::db::db_now;
-use crate::db::models::audit;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, Sitting};
@@ -20,27 +20,11 @@ use crate::db::models::user::User;
 use crate::db::{DbConnection, DbError};
 use crate::domain::{exam, resit};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::ops::exam::attempts;
-use crate::ops::exam::sittings::OpenRefusal;
+use crate::ops::exam::sittings::{self, AttemptAction, AttemptRefusal, OpenRefusal};
 use crate::web::page::PageCtx;
-use crate::web::{AppState, audit_actor, audit_event, urls};
-
-/// The sitting if it belongs to one of this trainer's classes.
-fn own_sitting(
-    conn: &mut DbConnection,
-    sitting_id: i32,
-    trainer_id: i32,
-) -> Result<Option<(Sitting, Cohort)>, DbError> {
-    let Some(sitting) = Sitting::find(conn, sitting_id)? else {
-        return Ok(None);
-    };
-    let Some(cohort) = Cohort::find(conn, sitting.cohort_id)?
-        .filter(|cohort| cohort.trainer_id == Some(trainer_id))
-    else {
-        return Ok(None);
-    };
-    Ok(Some((sitting, cohort)))
-}
+use crate::web::{AppState, audit_actor, urls};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -69,11 +53,7 @@ pub async fn open(
     } else {
         Some(typed.parse::<i32>().unwrap_or(0))
     };
-    let outcome = state
-        .db
-        .write(move |conn| {
-            crate::ops::exam::sittings::open(conn, &actor, cohort_id, trainer_id, window, now)
-        })
+    let outcome = sittings::open(&state.db, &actor, cohort_id, trainer_id, window, now)
         .await?
         .ok_or(AppError::NotFound)?;
     let refusal = match outcome {
@@ -135,6 +115,62 @@ impl SittingPage {
     }
 }
 
+/// Who is listed on the board: whoever started here, and whoever may
+/// still start.
+fn candidates(
+    conn: &mut DbConnection,
+    cohort: &Cohort,
+    sitting_id: i32,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Vec<Candidate>, DbError> {
+    let places = Enrollment::seated(conn, cohort.id)?;
+    let attempts = Attempt::of_sitting(conn, sitting_id)?;
+    let settings = ExamSettings::current(conn)?;
+    let mut candidates = Vec::new();
+    for place in places {
+        let attempt = attempts
+            .iter()
+            .filter(|a| a.enrollment_id == place.id)
+            .max_by_key(|a| a.id);
+        if attempt.is_none() {
+            let eligible =
+                crate::ops::attendance::standing_of(conn, cohort.id, place.id, now)?.eligible();
+            let next = attempts::record(conn, place.trainee_id, place.course_id)?
+                .next_step(attempts::limits(&settings), db_now(now));
+            if !eligible || !matches!(next, resit::NextStep::MaySit { .. }) {
+                continue;
+            }
+        }
+        let name = User::find(conn, place.trainee_id)?
+            .map(|u| u.name(lang).to_owned())
+            .unwrap_or_default();
+        let (answered, total) = match attempt {
+            Some(a) => (
+                Answer::of_attempt(conn, a.id)?
+                    .iter()
+                    .filter(|answer| !answer.selected.is_empty())
+                    .count(),
+                AttemptQuestion::of_attempt(conn, a.id)?.len(),
+            ),
+            None => (0, 0),
+        };
+        candidates.push(Candidate {
+            name,
+            state: attempt.map_or_else(|| "not-started".to_owned(), |a| a.status.clone()),
+            attempt_id: attempt.map(|a| a.id),
+            answered,
+            total,
+            minutes_left: attempt.map_or(0, |a| {
+                (exam::remaining_seconds(a.deadline_at, db_now(now)) + 59) / 60
+            }),
+            score: attempt.and_then(|a| a.score_percent),
+            passed: attempt.and_then(|a| a.passed),
+        });
+    }
+    Ok(candidates)
+}
+
 pub async fn board(
     ctx: PageCtx,
     trainer: Trainer,
@@ -146,58 +182,14 @@ pub async fn board(
     let loaded = state
         .db
         .read(move |conn| {
-            let Some((sitting, cohort)) = own_sitting(conn, sitting_id, trainer_id)? else {
+            let Some((sitting, cohort)) = sittings::own_sitting(conn, sitting_id, trainer_id)?
+            else {
                 return Ok::<_, AppError>(None);
             };
             let venue = crate::db::models::venue::Venue::find(conn, cohort.venue_id)?
                 .map(|v| v.name(lang).to_owned())
                 .unwrap_or_default();
-            let places = Enrollment::seated(conn, cohort.id)?;
-            let attempts = Attempt::of_sitting(conn, sitting_id)?;
-            let settings = ExamSettings::current(conn)?;
-            let mut candidates = Vec::new();
-            for place in places {
-                let attempt = attempts
-                    .iter()
-                    .filter(|a| a.enrollment_id == place.id)
-                    .max_by_key(|a| a.id);
-                // Listed: whoever started here, and whoever may still start.
-                if attempt.is_none() {
-                    let eligible =
-                        crate::ops::attendance::standing_of(conn, cohort.id, place.id, now)?
-                            .eligible();
-                    let next = attempts::record(conn, place.trainee_id, place.course_id)?
-                        .next_step(attempts::limits(&settings), db_now(now));
-                    if !eligible || !matches!(next, resit::NextStep::MaySit { .. }) {
-                        continue;
-                    }
-                }
-                let name = User::find(conn, place.trainee_id)?
-                    .map(|u| u.name(lang).to_owned())
-                    .unwrap_or_default();
-                let (answered, total) = match attempt {
-                    Some(a) => (
-                        Answer::of_attempt(conn, a.id)?
-                            .iter()
-                            .filter(|answer| !answer.selected.is_empty())
-                            .count(),
-                        AttemptQuestion::of_attempt(conn, a.id)?.len(),
-                    ),
-                    None => (0, 0),
-                };
-                candidates.push(Candidate {
-                    name,
-                    state: attempt.map_or_else(|| "not-started".to_owned(), |a| a.status.clone()),
-                    attempt_id: attempt.map(|a| a.id),
-                    answered,
-                    total,
-                    minutes_left: attempt.map_or(0, |a| {
-                        (exam::remaining_seconds(a.deadline_at, db_now(now)) + 59) / 60
-                    }),
-                    score: attempt.and_then(|a| a.score_percent),
-                    passed: attempt.and_then(|a| a.passed),
-                });
-            }
+            let candidates = candidates(conn, &cohort, sitting_id, lang, now)?;
             Ok(Some((sitting, venue, candidates)))
         })
         .await?;
@@ -227,70 +219,31 @@ pub struct ActionForm {
     pub reason: String,
 }
 
-enum Outcome {
-    Done(&'static str),
-    Refused(&'static str),
+/// The attempt and reason sent with an extension or a termination.
+fn attempt_action(sitting_id: i32, input: &ActionForm) -> AttemptAction {
+    AttemptAction {
+        sitting_id,
+        attempt_id: input.attempt_id.trim().parse::<i32>().ok(),
+        reason: input.reason.trim().to_owned(),
+    }
 }
 
-async fn act(
-    req: HttpRequest,
-    trainer: Trainer,
-    state: web::Data<AppState>,
+/// Back to the board with what happened.
+fn back(
+    state: &AppState,
     sitting_id: i32,
-    input: ActionForm,
-    action: &'static str,
+    outcome: Option<Result<(), AttemptRefusal>>,
+    done: &'static str,
 ) -> Result<HttpResponse, AppError> {
-    let (trainer_id, now) = (trainer.id, state.clock().now());
-    let actor = audit_actor(&req, trainer_id);
-    let reason = input.reason.trim().to_owned();
-    let attempt_id = input.attempt_id.trim().parse::<i32>().ok();
-    let minutes = input.minutes.trim().parse::<i32>().ok();
-    let mut event = audit_event(
-        &req,
-        Some(trainer_id),
-        action,
-        format!("sitting:{sitting_id}"),
-        serde_json::json!({}),
-    );
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let Some((sitting, _)) = own_sitting(conn, sitting_id, trainer_id)? else { return Ok::<_, DbError>(None) };
-            if action == "sitting.close" {
-                crate::ops::exam::sittings::close(conn, &actor, &sitting, now)?;
-                return Ok(Some(Outcome::Done("flash-sitting-closed")));
-            }
-            if reason.is_empty() {
-                return Ok(Some(Outcome::Refused("flash-reason-required")));
-            }
-            let Some(attempt) = attempt_id.map(|id| Attempt::find(conn, id)).transpose()?.flatten().filter(|a| a.sitting_id == sitting.id) else {
-                return Ok(None);
-            };
-            if !attempt.is_open() {
-                return Ok(Some(Outcome::Refused("flash-attempt-not-open")));
-            }
-            if action == "attempt.extend" {
-                let Some(minutes) = minutes.filter(|m| (1..=120).contains(m)) else {
-                    return Ok(Some(Outcome::Refused("flash-minutes-invalid")));
-                };
-                Attempt::extend(conn, &attempt, minutes)?;
-                event.details = serde_json::json!({ "attempt": attempt.id, "minutes": minutes, "reason": reason });
-                audit::append(conn, &event, db_now(now))?;
-                return Ok(Some(Outcome::Done("flash-attempt-extended")));
-            }
-            attempts::finish(conn, &attempt, exam::AttemptStatus::Terminated, Some(&reason), now)?;
-            event.details = serde_json::json!({ "attempt": attempt.id, "reason": reason });
-            audit::append(conn, &event, db_now(now))?;
-            Ok(Some(Outcome::Done("flash-attempt-terminated")))
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let key = match outcome.ok_or(AppError::NotFound)? {
+        Ok(()) => done,
+        Err(refusal) => refusal.key(),
+    };
     let back = urls::with_id(urls::TRAINER_SITTING, sitting_id);
-    Ok(match outcome {
-        Outcome::Done(key) | Outcome::Refused(key) => flash::redirect(&state.settings, &back, key),
-    })
+    Ok(flash::redirect(&state.settings, &back, key))
 }
 
+/// `POST /trainer/sittings/{id}/extend`: `attempt_id`, `minutes`, `reason`.
 pub async fn extend(
     req: HttpRequest,
     trainer: Trainer,
@@ -298,17 +251,15 @@ pub async fn extend(
     id: web::Path<i32>,
     input: web::Form<ActionForm>,
 ) -> Result<HttpResponse, AppError> {
-    act(
-        req,
-        trainer,
-        state,
-        id.into_inner(),
-        input.into_inner(),
-        "attempt.extend",
-    )
-    .await
+    let (sitting_id, now) = (id.into_inner(), state.clock().now());
+    let actor = audit_actor(&req, trainer.id);
+    let action = attempt_action(sitting_id, &input);
+    let minutes = input.minutes.trim().parse::<i32>().ok();
+    let outcome = sittings::extend(&state.db, &actor, trainer.id, action, minutes, now).await?;
+    back(&state, sitting_id, outcome, "flash-attempt-extended")
 }
 
+/// `POST /trainer/sittings/{id}/terminate`: `attempt_id`, `reason`.
 pub async fn terminate(
     req: HttpRequest,
     trainer: Trainer,
@@ -316,30 +267,28 @@ pub async fn terminate(
     id: web::Path<i32>,
     input: web::Form<ActionForm>,
 ) -> Result<HttpResponse, AppError> {
-    act(
-        req,
-        trainer,
-        state,
-        id.into_inner(),
-        input.into_inner(),
-        "attempt.terminate",
-    )
-    .await
+    let (sitting_id, now) = (id.into_inner(), state.clock().now());
+    let actor = audit_actor(&req, trainer.id);
+    let action = attempt_action(sitting_id, &input);
+    let outcome = sittings::terminate(&state.db, &actor, trainer.id, action, now).await?;
+    back(&state, sitting_id, outcome, "flash-attempt-terminated")
 }
 
+/// `POST /trainer/sittings/{id}/close`.
 pub async fn close(
     req: HttpRequest,
     trainer: Trainer,
     state: web::Data<AppState>,
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
-    act(
-        req,
-        trainer,
-        state,
-        id.into_inner(),
-        ActionForm::default(),
-        "sitting.close",
+    let (sitting_id, now) = (id.into_inner(), state.clock().now());
+    let actor = audit_actor(&req, trainer.id);
+    let closed = sittings::close(&state.db, &actor, trainer.id, sitting_id, now).await?;
+    // Closed now or already: either way it no longer accepts starts.
+    back(
+        &state,
+        sitting_id,
+        closed.map(|_| Ok(())),
+        "flash-sitting-closed",
     )
-    .await
 }

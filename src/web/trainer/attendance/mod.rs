@@ -12,37 +12,21 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::auth::extractors::{Registrar, Trainer};
-use crate::auth::flash;
-use crate::db::db_now;
 use crate::db::models::attendance::AttendanceMark;
-use crate::db::models::audit;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::user::User;
 use crate::db::{DbConnection, DbError};
-use crate::domain::attendance::{Mark, trainer_may_mark};
-use crate::domain::schedule::utc_to_local;
+use crate::domain::attendance::Mark;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::ops::attendance::marking::{self, MarkRefusal, Marker};
 use crate::web::page::PageCtx;
 use crate::web::public::cohorts::{SessionLine, session_lines};
-use crate::web::{AppState, audit_event, urls};
+use crate::web::{AppState, urls};
 
-/// Who is marking.
-#[derive(Clone, Copy, Debug)]
-enum Marker {
-    Trainer(i32),
-    Registrar(i32),
-}
-
-impl Marker {
-    fn user_id(self) -> i32 {
-        match self {
-            Self::Trainer(id) | Self::Registrar(id) => id,
-        }
-    }
-}
+mod save;
 
 /// One enrolled trainee's row.
 pub struct MarkRow {
@@ -129,23 +113,17 @@ fn load(
     }))
 }
 
+/// Why a trainer may not mark the session now, if so.
 fn closed_message(
     marker: Marker,
     session: &ClassSession,
     now: chrono::DateTime<chrono::Utc>,
     lang: Lang,
 ) -> Option<String> {
-    match marker {
-        Marker::Registrar(_) => None,
-        Marker::Trainer(_)
-            if trainer_may_mark(utc_to_local(session.starts_at), utc_to_local(db_now(now))) =>
-        {
-            None
-        }
-        Marker::Trainer(_) if utc_to_local(db_now(now)) < utc_to_local(session.starts_at) => {
-            Some(lang.t("attendance-not-yet"))
-        }
-        Marker::Trainer(_) => Some(lang.t("attendance-closed")),
+    match marking::window(marker, session, now) {
+        Err(MarkRefusal::NotYet) => Some(lang.t("attendance-not-yet")),
+        Err(_) => Some(lang.t("attendance-closed")),
+        Ok(()) => None,
     }
 }
 
@@ -206,9 +184,7 @@ async fn render(
         back_url,
         ctx,
     };
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(page.render()?))
+    crate::web::page::render(status, &page)
 }
 
 pub async fn trainer_form(
@@ -253,7 +229,7 @@ pub async fn trainer_save(
     id: web::Path<i32>,
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
-    save(
+    save::save(
         req,
         ctx,
         &state,
@@ -272,7 +248,7 @@ pub async fn registrar_save(
     id: web::Path<i32>,
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
-    save(
+    save::save(
         req,
         ctx,
         &state,
@@ -281,135 +257,4 @@ pub async fn registrar_save(
         form.into_inner(),
     )
     .await
-}
-
-async fn save(
-    req: HttpRequest,
-    ctx: PageCtx,
-    state: &AppState,
-    session_id: i32,
-    marker: Marker,
-    form: HashMap<String, String>,
-) -> Result<HttpResponse, AppError> {
-    let now = state.clock().now();
-    let loaded = state
-        .db
-        .read(move |conn| Ok::<_, AppError>(load(conn, session_id, marker)?))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if let Some(message) = closed_message(marker, &loaded.session, now, ctx.lang) {
-        return render(
-            ctx,
-            state,
-            session_id,
-            marker,
-            Some(message),
-            StatusCode::FORBIDDEN,
-        )
-        .await;
-    }
-    let reason = form
-        .get("reason")
-        .map(|reason| reason.trim().to_owned())
-        .unwrap_or_default();
-    if matches!(marker, Marker::Registrar(_)) && reason.is_empty() {
-        let problem = ctx.t("flash-reason-required");
-        return render(
-            ctx,
-            state,
-            session_id,
-            marker,
-            Some(problem),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let all_present = form.contains_key("all_present");
-    let mut wanted = Vec::new();
-    for (place, _) in &loaded.people {
-        let submitted = form
-            .get(&format!("status_{}", place.id))
-            .map(|value| value.trim())
-            .filter(|value| !value.is_empty());
-        let mark = if all_present {
-            Some(Mark::Present)
-        } else {
-            submitted.map(Mark::parse).transpose().ok().flatten()
-        };
-        if !all_present && submitted.is_some() && mark.is_none() {
-            let problem = ctx.t("attendance-invalid");
-            return render(
-                ctx,
-                state,
-                session_id,
-                marker,
-                Some(problem),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-        if let Some(mark) = mark {
-            wanted.push((place.id, mark));
-        }
-    }
-    // A mark for someone not enrolled in this class is refused, not dropped.
-    let enrolled: Vec<i32> = loaded.people.iter().map(|(place, _)| place.id).collect();
-    let stray = form
-        .keys()
-        .filter_map(|key| key.strip_prefix("status_"))
-        .any(|id| id.parse::<i32>().map_or(true, |id| !enrolled.contains(&id)));
-    if stray {
-        let problem = ctx.t("attendance-invalid");
-        return render(
-            ctx,
-            state,
-            session_id,
-            marker,
-            Some(problem),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let by = marker.user_id();
-    let cohort_id = loaded.cohort.id;
-    let template = audit_event(
-        &req,
-        Some(by),
-        "attendance.mark",
-        format!("session:{session_id}"),
-        serde_json::json!({}),
-    );
-    let changed = state
-        .db
-        .write(move |conn| {
-            let at = db_now(now);
-            let mut changed = 0;
-            let places: Vec<i32> = wanted.iter().map(|(place, _)| *place).collect();
-            for (enrollment_id, mark) in wanted {
-                if let Some(old) =
-                    AttendanceMark::set(conn, session_id, enrollment_id, mark.as_str(), by, at)?
-                {
-                    let mut event = template.clone();
-                    event.details = serde_json::json!({
-                        "cohort": cohort_id,
-                        "enrollment": enrollment_id,
-                        "old": old,
-                        "new": mark.as_str(),
-                        "reason": if reason.is_empty() { None } else { Some(&reason) },
-                    });
-                    audit::append(conn, &event, at)?;
-                    changed += 1;
-                }
-            }
-            crate::ops::exam::completion::resettle(conn, &places, now)?;
-            Ok::<_, DbError>(changed)
-        })
-        .await?;
-    let (action_url, _) = paths(marker, session_id);
-    let key = if changed == 0 {
-        "flash-attendance-unchanged"
-    } else {
-        "flash-attendance-saved"
-    };
-    Ok(flash::redirect(&state.settings, &action_url, key))
 }
