@@ -8,6 +8,7 @@ mod people;
 
 mod accounts;
 mod admin;
+mod architecture;
 mod attendance;
 mod authorization;
 mod backup;

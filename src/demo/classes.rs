@@ -1,0 +1,290 @@
+//! The demo's venues and the classes over the coming weeks (morning and
+//! evening in each region, one for women only, one full with a wait-list),
+//! with the demo trainees placed and a class under way that has attendance.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+
+use crate::config::Settings;
+use crate::db::db_now;
+use crate::db::models::region::Town;
+use crate::db::models::user::User;
+use crate::db::{Db, DbConnection, DbError};
+
+/// A demo venue: town code, names, partner kind, seats.
+const VENUES: [(&str, &str, &str, &str, i32); 6] = [
+    (
+        "abu-dhabi-city",
+        "مدرسة الخليج العربي",
+        "Arabian Gulf School",
+        "school",
+        24,
+    ),
+    (
+        "al-ain",
+        "مركز التنمية الأسرية - العين",
+        "Family Development Centre, Al Ain",
+        "family-development",
+        20,
+    ),
+    ("al-hayer", "مدرسة الهير", "Al Hayer School", "school", 16),
+    (
+        "al-wagan",
+        "مركز الوقن المجتمعي",
+        "Al Wagan Community Centre",
+        "government",
+        2,
+    ),
+    (
+        "madinat-zayed",
+        "كليات التقنية العليا - مدينة زايد",
+        "Higher Colleges of Technology, Madinat Zayed",
+        "applied-research",
+        20,
+    ),
+    (
+        "al-sila",
+        "مركز التنمية الأسرية - السلع",
+        "Family Development Centre, Al Sila",
+        "family-development",
+        12,
+    ),
+];
+
+/// Venues and classes over the coming weeks, with the demo trainees
+/// enrolled, and the demo's history. Skipped when venues already exist.
+pub(super) async fn seed(db: &Db, settings: &Settings) -> Result<Vec<String>, DbError> {
+    use crate::db::models::course::{self, Course};
+    use crate::db::models::venue::Venue;
+    use chrono::{Datelike, Duration};
+
+    let now = settings.clock.now();
+    let settings = settings.clone();
+    db.write(move |conn| {
+        if !Venue::all(conn)?.is_empty() {
+            return Ok::<_, DbError>(Vec::new());
+        }
+        let Some(course) = Course::by_code(conn, course::ECITIZEN)? else {
+            return Ok(Vec::new());
+        };
+        add_national_day(conn, now)?;
+        let venue_ids = add_venues(conn, db_now(now))?;
+        let users = User::search(conn, "", None, 1000, 0)?;
+        let user = |email: &str| {
+            users
+                .iter()
+                .find(|u| u.email.as_deref() == Some(email))
+                .map(|u| u.id)
+        };
+        let today = crate::domain::time::uae_today(now);
+        // Next Monday, so classes start on a full week.
+        let next_monday =
+            today + Duration::days(i64::from(7 - today.weekday().num_days_from_monday()));
+        let cohorts = add_classes(conn, &user, course.id, &venue_ids, next_monday, now)?;
+        place_trainees(conn, &user, &cohorts, now)?;
+        mark_class_under_way(conn, &user, course.id, cohorts.get(2).copied(), now)?;
+        let mut facts: Vec<String> = cohorts
+            .iter()
+            .map(|id| format!("demo class: /cohorts/{id}"))
+            .collect();
+        let venue = venue_ids.get(1).copied();
+        facts.extend(super::history::seed_exam_day(
+            conn,
+            &user,
+            course.id,
+            venue,
+            next_monday,
+            now,
+        )?);
+        facts.extend(super::history::seed_graduates(
+            conn,
+            &settings,
+            &user,
+            course.id,
+            venue,
+            next_monday,
+            now,
+        )?);
+        Ok(facts)
+    })
+    .await
+}
+
+/// UAE National Day (Eid Al Etihad), this year and next: no sessions.
+fn add_national_day(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<(), DbError> {
+    use crate::db::models::holiday::{Holiday, NewHoliday};
+    use chrono::Datelike;
+
+    for year in [now.year(), now.year() + 1] {
+        for day in [2, 3] {
+            if let Some(date) = chrono::NaiveDate::from_ymd_opt(year, 12, day)
+                && !Holiday::exists_on(conn, date)?
+            {
+                let name_ar = "عيد الاتحاد".to_owned();
+                let name_en = "Eid Al Etihad (National Day)".to_owned();
+                Holiday::insert(
+                    conn,
+                    &NewHoliday {
+                        day: date,
+                        name_ar,
+                        name_en,
+                    },
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The venues of [`VENUES`], in order.
+fn add_venues(conn: &mut DbConnection, at: NaiveDateTime) -> Result<Vec<i32>, DbError> {
+    use crate::db::models::venue::{Venue, VenueFields};
+
+    let towns = Town::all(conn)?;
+    let mut venue_ids = Vec::new();
+    for (town, name_ar, name_en, kind, seats) in VENUES {
+        let Some(town) = towns.iter().find(|t| t.code == town) else {
+            continue;
+        };
+        let fields = VenueFields {
+            town_id: town.id,
+            name_ar: name_ar.to_owned(),
+            name_en: name_en.to_owned(),
+            partner_kind: kind.to_owned(),
+            address: format!("{name_en}, {}", town.name_en),
+            seats,
+        };
+        venue_ids.push(Venue::insert(conn, &fields, at)?);
+    }
+    Ok(venue_ids)
+}
+
+/// Seven published classes around next Monday, through `ops::classes`.
+fn add_classes(
+    conn: &mut DbConnection,
+    user: &dyn Fn(&str) -> Option<i32>,
+    course_id: i32,
+    venue_ids: &[i32],
+    next_monday: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Vec<i32>, DbError> {
+    use crate::db::models::cohort::CohortFields;
+    use chrono::Duration;
+
+    let today = crate::domain::time::uae_today(now);
+    let (morning, evening) = (
+        crate::domain::cohort::Period::Morning.default_hours(),
+        crate::domain::cohort::Period::Evening.default_hours(),
+    );
+    // (venue index, period, audience, weeks from next Monday, capacity, trainer)
+    let plan: [(usize, bool, &str, i64, i32, &str); 7] = [
+        (0, true, "all", 0, 20, "trainer.alain@ecitizen.demo"),
+        (0, false, "all", 1, 20, "trainer.alain@ecitizen.demo"),
+        // Under way since last week, so it has attendance.
+        (1, true, "women", -1, 18, "trainer.alain@ecitizen.demo"),
+        (2, false, "all", 2, 16, "trainer.alain@ecitizen.demo"),
+        (3, false, "all", 0, 2, "trainer.dhafra@ecitizen.demo"),
+        (4, true, "all", 1, 20, "trainer.dhafra@ecitizen.demo"),
+        (5, false, "all", 0, 12, "trainer.dhafra@ecitizen.demo"),
+    ];
+    let mut cohorts = Vec::new();
+    for (venue, is_morning, audience, weeks, capacity, trainer) in plan {
+        let Some(&venue_id) = venue_ids.get(venue) else {
+            continue;
+        };
+        let (starts, ends) = if is_morning { morning } else { evening };
+        let start = next_monday + Duration::weeks(weeks);
+        let fields = CohortFields {
+            course_id,
+            venue_id,
+            period: if is_morning { "morning" } else { "evening" }.to_owned(),
+            starts_time: starts,
+            ends_time: ends,
+            teaching_language: "ar".to_owned(),
+            audience: audience.to_owned(),
+            start_date: start,
+            weekdays: crate::domain::cohort::Weekdays::working_week().to_string(),
+            session_count: crate::domain::programme::DAILY_SESSIONS,
+            capacity,
+            trainer_id: user(trainer),
+            enrol_opens: today - Duration::days(21),
+            enrol_closes: start - Duration::days(1),
+            status: "open".to_owned(),
+        };
+        cohorts.push(crate::ops::classes::create(conn, &fields, now)?);
+    }
+    Ok(cohorts)
+}
+
+/// The demo trainees' places, given as a registrar would, so the demo
+/// works whatever the date.
+fn place_trainees(
+    conn: &mut DbConnection,
+    user: &dyn Fn(&str) -> Option<i32>,
+    cohorts: &[i32],
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    use crate::ops::classes::{self, Asker};
+
+    // (trainee e-mail, class index)
+    let places = [
+        ("ahmed@ecitizen.demo", 1),
+        ("fatima@ecitizen.demo", 2),
+        ("saeed@ecitizen.demo", 4),
+        ("hamdan@ecitizen.demo", 4),
+        ("noura@ecitizen.demo", 4),
+        ("aisha@ecitizen.demo", 6),
+    ];
+    for (email, class) in places {
+        if let (Some(trainee), Some(&cohort)) = (user(email), cohorts.get(class)) {
+            let _ = classes::enrol(
+                conn,
+                cohort,
+                trainee,
+                Asker::Registrar { note: "demo" },
+                now,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Attendance for the sessions already held in the class under way:
+/// Fatima misses three (below 80 %).
+fn mark_class_under_way(
+    conn: &mut DbConnection,
+    user: &dyn Fn(&str) -> Option<i32>,
+    course_id: i32,
+    running: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    use crate::db::models::attendance::AttendanceMark;
+    use crate::db::models::class_session::ClassSession;
+    use crate::db::models::enrollment::Enrollment;
+
+    let (Some(running), Some(trainer)) = (running, user("trainer.alain@ecitizen.demo")) else {
+        return Ok(());
+    };
+    let at = db_now(now);
+    let held: Vec<_> = ClassSession::of_cohort(conn, running)?
+        .into_iter()
+        .filter(|session| session.ends_at <= at && !session.is_cancelled())
+        .collect();
+    let absent_from = 1;
+    let Some(trainee) = user("fatima@ecitizen.demo") else {
+        return Ok(());
+    };
+    let Some(place) = Enrollment::active_in_course(conn, trainee, course_id)? else {
+        return Ok(());
+    };
+    for (index, session) in held.iter().enumerate() {
+        let mark = if (absent_from..absent_from + 3).contains(&index) {
+            "absent"
+        } else if index == 0 {
+            "late"
+        } else {
+            "present"
+        };
+        AttendanceMark::set(conn, session.id, place.id, mark, trainer, at)?;
+    }
+    Ok(())
+}

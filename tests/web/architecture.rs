@@ -1,0 +1,132 @@
+//! The code map's invariants (ARCHITECTURE.md), checked on the source
+//! itself so they stay true: a change that breaks one fails here with the
+//! file and line, instead of eroding the layering quietly.
+
+use std::path::{Path, PathBuf};
+
+/// Every `.rs` file under `dir`, with its text.
+fn sources(dir: &str) -> Vec<(PathBuf, String)> {
+    fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("readable source folder")
+            .flatten()
+            .map(|entry| entry.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                let text = std::fs::read_to_string(&path).expect("readable source file");
+                out.push((path, text));
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut out = Vec::new();
+    walk(&root, &mut out);
+    assert!(!out.is_empty(), "no sources under {dir}");
+    out
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The lines of `text` before its unit-test module, if any.
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .take_while(|(_, line)| !line.starts_with("#[cfg(test)]"))
+        .map(|(index, line)| (index + 1, line))
+        .filter(|(_, line)| !line.trim_start().starts_with("//"))
+}
+
+fn offending(dir: &str, needles: &[&str], skip: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut found = Vec::new();
+    for (path, text) in sources(dir) {
+        let name = relative(&path);
+        if skip(&name) {
+            continue;
+        }
+        for (number, line) in code_lines(&text) {
+            if needles.iter().any(|needle| line.contains(needle)) {
+                found.push(format!("{name}:{number}: {}", line.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn nothing_under_web_writes_or_appends_to_the_audit_log() {
+    let found = offending(
+        "src/web",
+        &["audit::append", ".write(move", "db.write("],
+        |_| false,
+    );
+    assert!(
+        found.is_empty(),
+        "writes belong in src/ops:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn only_the_web_layer_and_startup_import_the_web_layer() {
+    let found = offending("src", &["crate::web"], |name| {
+        name.starts_with("src/web/") || name == "src/startup.rs"
+    });
+    assert!(
+        found.is_empty(),
+        "dependencies point down, never into web:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_domain_imports_no_framework_and_no_other_layer() {
+    let found = offending(
+        "src/domain",
+        &[
+            "actix",
+            "diesel",
+            "askama",
+            "crate::db",
+            "crate::ops",
+            "crate::auth",
+            "crate::i18n",
+        ],
+        |_| false,
+    );
+    assert!(
+        found.is_empty(),
+        "domain/ is pure rules:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn source_files_stay_small() {
+    // Data tables: diesel's table declarations and the demo's people.
+    let data = ["src/db/schema.rs"];
+    let mut big = Vec::new();
+    for (path, text) in sources("src") {
+        let name = relative(&path);
+        let lines = text
+            .lines()
+            .take_while(|line| !line.starts_with("#[cfg(test)]"))
+            .count();
+        if lines > 400 && !data.contains(&name.as_str()) && !name.ends_with("/tests.rs") {
+            big.push(format!("{name}: {lines} lines"));
+        }
+    }
+    assert!(
+        big.is_empty(),
+        "split these along their routes or jobs:\n{}",
+        big.join("\n")
+    );
+}
