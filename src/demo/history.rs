@@ -6,6 +6,10 @@ use chrono::NaiveDate;
 use crate::config::Settings;
 use crate::db::DbError;
 use crate::db::db_now;
+use crate::db::models::certificate::Certificate;
+use crate::db::models::enrollment::Enrollment;
+use crate::db::models::exam::{Attempt, Finish};
+use crate::domain::enrollment::EnrollmentStatus;
 
 /// A published morning class of ten weekday sessions from `start`, whose
 /// enrolment window closed before it began (for classes in the past).
@@ -49,8 +53,6 @@ pub(super) fn seed_exam_day(
 ) -> Result<Vec<String>, DbError> {
     use crate::db::models::class_session::ClassSession;
     use crate::db::models::cohort::CohortFields;
-    use crate::db::models::enrollment::Enrollment;
-    use crate::domain::enrollment::EnrollmentStatus;
 
     let (Some(venue_id), Some(trainer), Some(trainee)) = (
         venue_id,
@@ -194,11 +196,6 @@ fn graduate(
     index: usize,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<String, DbError> {
-    use crate::db::models::certificate::Certificate;
-    use crate::db::models::enrollment::Enrollment;
-    use crate::db::models::exam::{Attempt, Finish};
-    use crate::domain::enrollment::EnrollmentStatus;
-
     let at = db_now(now);
     let queued = class
         .sessions
