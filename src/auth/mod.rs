@@ -44,7 +44,7 @@ impl CurrentUser {
     pub fn from_user(user: &User, session_id: i32, csrf_token: String) -> Self {
         Self {
             id: user.id,
-            role: user.role(),
+            role: user.role,
             name_ar: user.full_name_ar.clone(),
             name_en: user.full_name_en.clone(),
             must_change_password: user.must_change_password,

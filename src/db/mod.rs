@@ -10,6 +10,7 @@ mod connection;
 pub mod migrations;
 pub mod models;
 pub mod schema;
+mod text_enum;
 mod url;
 
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -9,43 +9,51 @@ use crate::db::db_now;
 use crate::db::models::region::Town;
 use crate::db::models::user::User;
 use crate::db::{Db, DbConnection, DbError};
+use crate::domain::attendance::Mark;
+use crate::domain::cohort::{Audience, CohortStatus, PartnerKind, Period, TeachingLanguage};
 
 /// A demo venue: town code, names, partner kind, seats.
-const VENUES: [(&str, &str, &str, &str, i32); 6] = [
+const VENUES: [(&str, &str, &str, PartnerKind, i32); 6] = [
     (
         "abu-dhabi-city",
         "مدرسة الخليج العربي",
         "Arabian Gulf School",
-        "school",
+        PartnerKind::School,
         24,
     ),
     (
         "al-ain",
         "مركز التنمية الأسرية - العين",
         "Family Development Centre, Al Ain",
-        "family-development",
+        PartnerKind::FamilyDevelopment,
         20,
     ),
-    ("al-hayer", "مدرسة الهير", "Al Hayer School", "school", 16),
+    (
+        "al-hayer",
+        "مدرسة الهير",
+        "Al Hayer School",
+        PartnerKind::School,
+        16,
+    ),
     (
         "al-wagan",
         "مركز الوقن المجتمعي",
         "Al Wagan Community Centre",
-        "government",
+        PartnerKind::Government,
         2,
     ),
     (
         "madinat-zayed",
         "كليات التقنية العليا - مدينة زايد",
         "Higher Colleges of Technology, Madinat Zayed",
-        "applied-research",
+        PartnerKind::AppliedResearch,
         20,
     ),
     (
         "al-sila",
         "مركز التنمية الأسرية - السلع",
         "Family Development Centre, Al Sila",
-        "family-development",
+        PartnerKind::FamilyDevelopment,
         12,
     ),
 ];
@@ -149,7 +157,7 @@ fn add_venues(conn: &mut DbConnection, at: NaiveDateTime) -> Result<Vec<i32>, Db
             town_id: town.id,
             name_ar: name_ar.to_owned(),
             name_en: name_en.to_owned(),
-            partner_kind: kind.to_owned(),
+            partner_kind: kind,
             address: format!("{name_en}, {}", town.name_en),
             seats,
         };
@@ -176,15 +184,57 @@ fn add_classes(
         crate::domain::cohort::Period::Evening.default_hours(),
     );
     // (venue index, period, audience, weeks from next Monday, capacity, trainer)
-    let plan: [(usize, bool, &str, i64, i32, &str); 7] = [
-        (0, true, "all", 0, 20, "trainer.alain@ecitizen.demo"),
-        (0, false, "all", 1, 20, "trainer.alain@ecitizen.demo"),
+    let plan: [(usize, bool, Audience, i64, i32, &str); 7] = [
+        (0, true, Audience::All, 0, 20, "trainer.alain@ecitizen.demo"),
+        (
+            0,
+            false,
+            Audience::All,
+            1,
+            20,
+            "trainer.alain@ecitizen.demo",
+        ),
         // Under way since last week, so it has attendance.
-        (1, true, "women", -1, 18, "trainer.alain@ecitizen.demo"),
-        (2, false, "all", 2, 16, "trainer.alain@ecitizen.demo"),
-        (3, false, "all", 0, 2, "trainer.dhafra@ecitizen.demo"),
-        (4, true, "all", 1, 20, "trainer.dhafra@ecitizen.demo"),
-        (5, false, "all", 0, 12, "trainer.dhafra@ecitizen.demo"),
+        (
+            1,
+            true,
+            Audience::Women,
+            -1,
+            18,
+            "trainer.alain@ecitizen.demo",
+        ),
+        (
+            2,
+            false,
+            Audience::All,
+            2,
+            16,
+            "trainer.alain@ecitizen.demo",
+        ),
+        (
+            3,
+            false,
+            Audience::All,
+            0,
+            2,
+            "trainer.dhafra@ecitizen.demo",
+        ),
+        (
+            4,
+            true,
+            Audience::All,
+            1,
+            20,
+            "trainer.dhafra@ecitizen.demo",
+        ),
+        (
+            5,
+            false,
+            Audience::All,
+            0,
+            12,
+            "trainer.dhafra@ecitizen.demo",
+        ),
     ];
     let mut cohorts = Vec::new();
     for (venue, is_morning, audience, weeks, capacity, trainer) in plan {
@@ -196,11 +246,15 @@ fn add_classes(
         let fields = CohortFields {
             course_id,
             venue_id,
-            period: if is_morning { "morning" } else { "evening" }.to_owned(),
+            period: if is_morning {
+                Period::Morning
+            } else {
+                Period::Evening
+            },
             starts_time: starts,
             ends_time: ends,
-            teaching_language: "ar".to_owned(),
-            audience: audience.to_owned(),
+            teaching_language: TeachingLanguage::Arabic,
+            audience,
             start_date: start,
             weekdays: crate::domain::cohort::Weekdays::working_week().to_string(),
             session_count: crate::domain::programme::DAILY_SESSIONS,
@@ -208,7 +262,7 @@ fn add_classes(
             trainer_id: user(trainer),
             enrol_opens: today - Duration::days(21),
             enrol_closes: start - Duration::days(1),
-            status: "open".to_owned(),
+            status: CohortStatus::Open,
         };
         cohorts.push(crate::ops::classes::create(conn, &fields, now)?);
     }
@@ -278,11 +332,11 @@ fn mark_class_under_way(
     };
     for (index, session) in held.iter().enumerate() {
         let mark = if (absent_from..absent_from + 3).contains(&index) {
-            "absent"
+            Mark::Absent
         } else if index == 0 {
-            "late"
+            Mark::Late
         } else {
-            "present"
+            Mark::Present
         };
         AttendanceMark::set(conn, session.id, place.id, mark, trainer, at)?;
     }

@@ -9,6 +9,8 @@ use crate::db::db_now;
 use crate::db::models::certificate::Certificate;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Attempt, Finish};
+use crate::domain::attendance::Mark;
+use crate::domain::cohort::{Audience, CohortStatus, Period, TeachingLanguage};
 use crate::domain::enrollment::EnrollmentStatus;
 
 /// A published morning class of ten weekday sessions from `start`, whose
@@ -23,11 +25,11 @@ fn past_morning_class(
     crate::db::models::cohort::CohortFields {
         course_id,
         venue_id,
-        period: "morning".to_owned(),
+        period: Period::Morning,
         starts_time: starts,
         ends_time: ends,
-        teaching_language: "ar".to_owned(),
-        audience: "all".to_owned(),
+        teaching_language: TeachingLanguage::Arabic,
+        audience: Audience::All,
         start_date: start,
         weekdays: crate::domain::cohort::Weekdays::working_week().to_string(),
         session_count: crate::domain::programme::DAILY_SESSIONS,
@@ -35,7 +37,7 @@ fn past_morning_class(
         trainer_id: Some(trainer),
         enrol_opens: start - chrono::Duration::days(21),
         enrol_closes: start - chrono::Duration::days(1),
-        status: "open".to_owned(),
+        status: CohortStatus::Open,
     }
 }
 
@@ -63,7 +65,7 @@ pub(super) fn seed_exam_day(
     };
     let start = next_monday - chrono::Duration::weeks(3);
     let fields = CohortFields {
-        audience: "women".to_owned(),
+        audience: Audience::Women,
         capacity: 18,
         ..past_morning_class(course_id, venue_id, trainer, start)
     };
@@ -83,7 +85,11 @@ pub(super) fn seed_exam_day(
         queued,
     )?;
     for (index, session) in sessions.iter().enumerate() {
-        let mark = if index == 0 { "late" } else { "present" };
+        let mark = if index == 0 {
+            Mark::Late
+        } else {
+            Mark::Present
+        };
         crate::db::models::attendance::AttendanceMark::set(
             conn,
             session.id,
@@ -216,7 +222,7 @@ fn graduate(
             conn,
             session.id,
             place,
-            "present",
+            Mark::Present,
             class.trainer,
             session.starts_at,
         )?;

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::auth::password::hash_blocking;
 use crate::config::Settings;
 use crate::db::db_now;
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Event};
 use crate::db::models::region::Town;
 use crate::db::models::user::{NewUser, User};
@@ -260,7 +261,7 @@ pub(super) async fn seed(db: &Db, settings: &Settings) -> Result<Vec<String>, Db
             let id = User::insert(
                 conn,
                 &NewUser {
-                    role: person.role.as_str(),
+                    role: person.role,
                     full_name_ar: person.name_ar,
                     full_name_en: person.name_en,
                     email: Some(person.email),
@@ -286,7 +287,7 @@ pub(super) async fn seed(db: &Db, settings: &Settings) -> Result<Vec<String>, Db
                 conn,
                 &Event {
                     actor_id: None,
-                    action: "user.create",
+                    action: Action::UserCreate,
                     subject: format!("user:{id}"),
                     details: serde_json::json!({ "role": person.role.as_str(), "source": "demo" }),
                     client_ip: None,

@@ -10,6 +10,35 @@
 
 use std::fmt;
 
+choices!(
+    /// A certificate record's life: created by a pass, issued by a
+    /// registrar, revoked, or superseded by a corrected reissue.
+    CertificateStatus {
+        Pending => "pending",
+        Issued => "issued",
+        Revoked => "revoked",
+        Superseded => "superseded",
+    }
+);
+
+impl CertificateStatus {
+    pub fn is_pending(self) -> bool {
+        self == Self::Pending
+    }
+
+    pub fn is_issued(self) -> bool {
+        self == Self::Issued
+    }
+
+    pub fn is_revoked(self) -> bool {
+        self == Self::Revoked
+    }
+
+    pub fn is_superseded(self) -> bool {
+        self == Self::Superseded
+    }
+}
+
 /// `EC-2026-000042`.
 pub fn number(year: i32, sequence: i32) -> String {
     format!("EC-{year:04}-{sequence:06}")

@@ -37,6 +37,11 @@ choices!(
 
 impl Audience {
     /// Whether someone of `gender` may join (unknown gender: only `All`).
+    /// Only women or only men may join.
+    pub fn is_restricted(self) -> bool {
+        self != Self::All
+    }
+
     pub fn admits(self, gender: Option<Gender>) -> bool {
         match self {
             Self::All => true,

@@ -34,6 +34,11 @@ impl EnrollmentStatus {
     pub fn is_seated(self) -> bool {
         Self::SEATED.contains(&self)
     }
+
+    /// Holding a seat in a class that has not ended.
+    pub fn is_enrolled(self) -> bool {
+        self == Self::Enrolled
+    }
 }
 
 /// Why a place is refused; `key()` is the catalogue key of the message.

@@ -24,10 +24,25 @@ macro_rules! choices {
                 }
             }
         }
+
+        /// Serialised as the stored code (in audit details and JSON).
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        /// Writes the stored code.
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
     };
 }
 
 pub mod attendance;
+pub mod audit;
 pub mod blueprint;
 pub mod certificate;
 pub mod class_size;

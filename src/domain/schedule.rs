@@ -16,6 +16,13 @@ choices!(
     SessionStatus { Scheduled => "scheduled", Moved => "moved", Cancelled => "cancelled" }
 );
 
+impl SessionStatus {
+    /// Moved or cancelled by the trainer (trainees are told why).
+    pub fn is_changed(self) -> bool {
+        self != Self::Scheduled
+    }
+}
+
 /// How far ahead generation looks before giving up (a class whose
 /// weekdays are all holidays would otherwise never end).
 const HORIZON_DAYS: i64 = 730;

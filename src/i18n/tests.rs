@@ -278,7 +278,7 @@ fn keys_built_at_run_time_exist_in_both_languages() {
     for day in 1..=7 {
         add(&format!("weekday-{day}"));
     }
-    for status in crate::db::models::certificate::STATUSES {
+    for status in crate::domain::certificate::CertificateStatus::ALL {
         add(&format!("certificate-status-{status}"));
     }
     for phase in ["draft", "open", "running", "finished", "cancelled"] {
@@ -362,8 +362,8 @@ fn keys_built_at_run_time_exist_in_both_languages() {
     ] {
         add(key);
     }
-    for action in crate::db::models::audit::KNOWN_ACTIONS {
-        add(&format!("audit-{}", action.replace(['.', '_'], "-")));
+    for action in crate::domain::audit::Action::ALL {
+        add(&action.catalogue_key());
     }
     let (ar, en) = (keys(Lang::Ar), keys(Lang::En));
     let missing: Vec<_> = needed

@@ -31,11 +31,7 @@ pub fn marks_by_place(
 ) -> Result<HashMap<(i32, i32), Mark>, DbError> {
     Ok(AttendanceMark::of_enrollments(conn, enrollment_ids)?
         .into_iter()
-        .filter_map(|mark| {
-            Mark::parse(&mark.status)
-                .ok()
-                .map(|status| ((mark.enrollment_id, mark.session_id), status))
-        })
+        .map(|mark| ((mark.enrollment_id, mark.session_id), mark.status))
         .collect())
 }
 

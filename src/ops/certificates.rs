@@ -6,6 +6,7 @@
 use chrono::{DateTime, Datelike, Utc};
 
 use crate::db::db_now;
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::certificate::{Certificate, NewCertificate};
 use crate::db::models::cohort::Cohort;
@@ -15,6 +16,7 @@ use crate::db::models::region::{Region, Town};
 use crate::db::models::user::User;
 use crate::db::models::venue::Venue;
 use crate::db::{Db, DbConnection, DbError};
+use crate::domain::certificate::CertificateStatus;
 use crate::domain::certificate::{VerificationCode, number};
 use crate::domain::person::{ArabicName, EnglishName};
 use crate::domain::schedule::utc_to_local;
@@ -56,7 +58,7 @@ pub fn create_pending(
         attempt_id: attempt.id,
         trainee_id: user.id,
         cohort_id: cohort.id,
-        status: "pending".to_owned(),
+        status: CertificateStatus::Pending,
         holder_name_ar: user.full_name_ar,
         holder_name_en: user.full_name_en,
         emirates_id: user.emirates_id,
@@ -83,7 +85,9 @@ pub fn issue(
     by: i32,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, DbError> {
-    let Some(certificate) = Certificate::find(conn, id)?.filter(|c| c.status == "pending") else {
+    let Some(certificate) =
+        Certificate::find(conn, id)?.filter(|c| c.status == CertificateStatus::Pending)
+    else {
         return Ok(None);
     };
     let year = utc_to_local(db_now(now)).year();
@@ -122,7 +126,8 @@ pub fn reissue(
     by: i32,
     now: DateTime<Utc>,
 ) -> Result<Option<Reissued>, DbError> {
-    let Some(old) = Certificate::find(conn, id)?.filter(|c| c.status == "issued") else {
+    let Some(old) = Certificate::find(conn, id)?.filter(|c| c.status == CertificateStatus::Issued)
+    else {
         return Ok(None);
     };
     if !Certificate::supersede(conn, old.id, db_now(now))? {
@@ -132,7 +137,7 @@ pub fn reissue(
         attempt_id: old.attempt_id,
         trainee_id: old.trainee_id,
         cohort_id: old.cohort_id,
-        status: "pending".to_owned(),
+        status: CertificateStatus::Pending,
         holder_name_ar: name_ar.to_owned(),
         holder_name_en: name_en.to_owned(),
         emirates_id: old.emirates_id,
@@ -186,7 +191,11 @@ pub async fn issue_many(
         for id in ids {
             if let Some(number) = issue(conn, id, registrar_id, now)? {
                 let details = serde_json::json!({ "number": number });
-                let event = actor.event("certificate.issue", format!("certificate:{id}"), details);
+                let event = actor.event(
+                    Action::CertificateIssue,
+                    format!("certificate:{id}"),
+                    details,
+                );
                 audit::append(conn, &event, db_now(now))?;
                 issued.push((id, number));
             }
@@ -215,7 +224,11 @@ pub async fn revoke(
         let revoked = Certificate::revoke(conn, id, &reason, registrar_id, db_now(now))?;
         if revoked {
             let details = serde_json::json!({ "reason": reason });
-            let event = actor.event("certificate.revoke", format!("certificate:{id}"), details);
+            let event = actor.event(
+                Action::CertificateRevoke,
+                format!("certificate:{id}"),
+                details,
+            );
             audit::append(conn, &event, db_now(now))?;
         }
         Ok(Some(revoked))
@@ -266,7 +279,7 @@ pub async fn correct_names(
             "new_number": reissued.number,
         });
         let event = actor.event(
-            "certificate.reissue",
+            Action::CertificateReissue,
             format!("certificate:{}", old.id),
             details,
         );

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::db::db_now;
+use crate::db::models::audit::Action;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::{Cohort, CohortFields};
 use crate::db::models::enrollment::Enrollment;
@@ -87,7 +88,7 @@ pub fn phase(cohort: &Cohort, sessions: &[ClassSession], now: DateTime<Utc>) -> 
         .collect();
     let first = held.iter().map(|session| session.starts_at.and_utc()).min();
     let last = held.iter().map(|session| session.ends_at.and_utc()).max();
-    Phase::of(cohort.status(), first, last, now)
+    Phase::of(cohort.status, first, last, now)
 }
 
 /// The outcome of asking for a place.
@@ -122,7 +123,7 @@ fn other_sessions(
 ) -> Result<Vec<(NaiveDateTime, NaiveDateTime)>, DbError> {
     let cohorts: Vec<i32> = Enrollment::of_trainee(conn, trainee_id)?
         .into_iter()
-        .filter(|place| place.status().is_active() && place.cohort_id != except_cohort)
+        .filter(|place| place.status.is_active() && place.cohort_id != except_cohort)
         .map(|place| place.cohort_id)
         .collect();
     Ok(ClassSession::of_cohorts(conn, &cohorts)?
@@ -159,7 +160,7 @@ pub fn enrol(
         Enrollment::active_in_course(conn, trainee_id, cohort.course_id)?.is_some();
     let request = enrollment::Request {
         phase: phase(&cohort, &sessions, now),
-        audience: cohort.audience(),
+        audience: cohort.audience,
         gender: trainee
             .gender
             .as_deref()
@@ -246,7 +247,7 @@ pub fn promote_waiting(
         // Whatever freed the seat (a withdrawal, a move, a larger class),
         // the promotion is its own change of state.
         let event = crate::db::models::audit::Actor::system().event(
-            "enrollment.promote",
+            Action::EnrollmentPromote,
             format!("enrollment:{}", place.id),
             serde_json::json!({ "cohort": cohort_id, "trainee": place.trainee_id }),
         );

@@ -6,6 +6,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::db::db_now;
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::models::holiday::{Holiday, NewHoliday};
 use crate::db::{Db, DbError};
 use crate::ops::Actor;
@@ -50,7 +51,7 @@ pub async fn create(
             });
             audit::append(
                 conn,
-                &actor.event("holiday.create", format!("holiday:{id}"), details),
+                &actor.event(Action::HolidayCreate, format!("holiday:{id}"), details),
                 now,
             )?;
             Ok(Ok(id))
@@ -88,7 +89,7 @@ pub async fn delete(
         });
         audit::append(
             conn,
-            &actor.event("holiday.delete", format!("holiday:{id}"), details),
+            &actor.event(Action::HolidayDelete, format!("holiday:{id}"), details),
             now,
         )?;
         Ok(Ok(()))

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::db::db_now;
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::models::question::{NewQuestion, Question};
 use crate::db::{Db, DbConnection, DbError};
 use crate::exam::bank::Entry;
@@ -31,7 +32,7 @@ pub async fn create(
         });
         audit::append(
             conn,
-            &actor.event("question.create", format!("question:{id}"), details),
+            &actor.event(Action::QuestionCreate, format!("question:{id}"), details),
             now,
         )?;
         Ok(id)
@@ -84,7 +85,7 @@ pub async fn update(
         });
         audit::append(
             conn,
-            &actor.event("question.update", format!("question:{id}"), details),
+            &actor.event(Action::QuestionUpdate, format!("question:{id}"), details),
             now,
         )?;
         Ok(saved)
@@ -140,7 +141,7 @@ pub async fn import(
         });
         audit::append(
             conn,
-            &actor.event("question.import", "question-bank".to_owned(), details),
+            &actor.event(Action::QuestionImport, "question-bank".to_owned(), details),
             now,
         )?;
         Ok(entries.len())
@@ -150,9 +151,9 @@ pub async fn import(
 
 impl Retirable for Question {
     const SUBJECT: &'static str = "question";
-    const RETIRE: &'static str = "question.retire";
-    const REACTIVATE: &'static str = "question.reactivate";
-    const DELETE: &'static str = "question.delete";
+    const RETIRE: Action = Action::QuestionRetire;
+    const REACTIVATE: Action = Action::QuestionReactivate;
+    const DELETE: Action = Action::QuestionDelete;
 
     fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Self>, DbError> {
         Ok(Question::find(conn, id)?)

@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::db::db_now;
-use crate::db::models::audit;
+use crate::db::models::audit::{self, Action};
 use crate::db::{Db, DbConnection, DbError};
 use crate::ops::Actor;
 
@@ -14,9 +14,9 @@ use crate::ops::Actor;
 pub trait Retirable: Sized + Send + 'static {
     /// The audit subject's prefix, e.g. `venue` for `venue:12`.
     const SUBJECT: &'static str;
-    const RETIRE: &'static str;
-    const REACTIVATE: &'static str;
-    const DELETE: &'static str;
+    const RETIRE: Action;
+    const REACTIVATE: Action;
+    const DELETE: Action;
 
     fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Self>, DbError>;
     fn is_retired(&self) -> bool;

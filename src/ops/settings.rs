@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::db::db_now;
 use crate::db::models::attendance::{ATTENDANCE_THRESHOLD, set_setting};
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::{Db, DbError};
 use crate::ops::Actor;
 
@@ -27,7 +28,7 @@ pub async fn set_attendance_threshold(
         });
         audit::append(
             conn,
-            &actor.event("settings.update", "settings".to_owned(), details),
+            &actor.event(Action::SettingsUpdate, "settings".to_owned(), details),
             now,
         )?;
         Ok(())

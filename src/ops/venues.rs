@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::db::db_now;
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::models::region::Town;
 use crate::db::models::venue::{Venue, VenueFields};
 use crate::db::{Db, DbConnection, DbError};
@@ -72,12 +73,12 @@ pub async fn create(
             "town": town_code(&Town::all(conn)?, fields.town_id),
             "name_ar": fields.name_ar,
             "name_en": fields.name_en,
-            "partner_kind": fields.partner_kind,
+            "partner_kind": fields.partner_kind.as_str(),
             "seats": fields.seats,
         });
         audit::append(
             conn,
-            &actor.event("venue.create", format!("venue:{id}"), details),
+            &actor.event(Action::VenueCreate, format!("venue:{id}"), details),
             now,
         )?;
         Ok(id)
@@ -117,7 +118,7 @@ pub async fn update(
         Venue::update(conn, id, &fields, now)?;
         audit::append(
             conn,
-            &actor.event("venue.update", format!("venue:{id}"), changed),
+            &actor.event(Action::VenueUpdate, format!("venue:{id}"), changed),
             now,
         )?;
         Ok(Updated::Done)
@@ -127,9 +128,9 @@ pub async fn update(
 
 impl Retirable for Venue {
     const SUBJECT: &'static str = "venue";
-    const RETIRE: &'static str = "venue.retire";
-    const REACTIVATE: &'static str = "venue.reactivate";
-    const DELETE: &'static str = "venue.delete";
+    const RETIRE: Action = Action::VenueRetire;
+    const REACTIVATE: Action = Action::VenueReactivate;
+    const DELETE: Action = Action::VenueDelete;
 
     fn find(conn: &mut DbConnection, id: i32) -> Result<Option<Self>, DbError> {
         Ok(Venue::find(conn, id)?)

@@ -41,24 +41,6 @@ impl AppState {
     }
 }
 
-/// An audit event for this request (built before a `db.write`, since the
-/// request itself cannot cross into the blocking pool).
-pub fn audit_event(
-    req: &actix_web::HttpRequest,
-    actor_id: Option<i32>,
-    action: &'static str,
-    subject: String,
-    details: serde_json::Value,
-) -> crate::db::models::audit::Event {
-    crate::db::models::audit::Event {
-        actor_id,
-        action,
-        subject,
-        details,
-        client_ip: Some(account::client_ip(req)),
-    }
-}
-
 /// The person behind a request, for the operations that audit it.
 pub fn audit_actor(req: &actix_web::HttpRequest, actor_id: i32) -> crate::db::models::audit::Actor {
     crate::db::models::audit::Actor {

@@ -40,7 +40,7 @@ impl Outlook {
             .collect();
         let certificate = Certificate::of_trainee(conn, trainee_id)?
             .into_iter()
-            .filter(|c| course_attempts.contains(&c.attempt_id) && c.status != "superseded")
+            .filter(|c| course_attempts.contains(&c.attempt_id) && !c.status.is_superseded())
             .max_by_key(|c| c.id);
         Ok(Outlook {
             next: record.next_step(attempts::limits(&settings), db_now(now)),

@@ -130,3 +130,104 @@ fn source_files_stay_small() {
         big.join("\n")
     );
 }
+
+/// Every file with one of `extensions` under `dir`, with its text.
+fn files_with(dir: &str, extensions: &[&str]) -> Vec<(PathBuf, String)> {
+    fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<(PathBuf, String)>) {
+        for entry in std::fs::read_dir(dir).expect("readable folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, extensions, out);
+            } else if path
+                .extension()
+                .is_some_and(|ext| extensions.iter().any(|wanted| ext == *wanted))
+            {
+                let text = std::fs::read_to_string(&path).expect("readable file");
+                out.push((path, text));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+        extensions,
+        &mut out,
+    );
+    out.sort();
+    out
+}
+
+/// Whether `line` compares something named like a state with a string
+/// literal (`status == "issued"`, `role != "admin"`).
+fn compares_a_state_with_text(line: &str) -> bool {
+    const STATES: [&str; 5] = ["status", "state", "role", "kind", "mark"];
+    ["== \"", "!= \""].iter().any(|operator| {
+        line.match_indices(operator).any(|(at, _)| {
+            let before = line[..at].trim_end();
+            let operand = before
+                .rsplit(|c: char| c.is_whitespace() || "!&|{".contains(c))
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            STATES.iter().any(|state| operand.contains(state))
+        })
+    })
+}
+
+#[test]
+fn states_and_roles_are_never_compared_as_text() {
+    let mut found = Vec::new();
+    for (path, text) in files_with("src", &["rs"]) {
+        let name = relative(&path);
+        if name.ends_with("/tests.rs") {
+            continue;
+        }
+        for (number, line) in code_lines(&text) {
+            if compares_a_state_with_text(line) {
+                found.push(format!("{name}:{number}: {}", line.trim()));
+            }
+        }
+    }
+    for (path, text) in files_with("templates", &["html", "txt", "svg", "ics"]) {
+        for (number, line) in text.lines().enumerate() {
+            if compares_a_state_with_text(line) {
+                found.push(format!(
+                    "{}:{}: {}",
+                    relative(&path),
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "compare the enums (or call their methods) instead:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_checks_above_see_a_string_comparison() {
+    assert!(compares_a_state_with_text(
+        r#"{% if c.status == "revoked" %}"#
+    ));
+    assert!(compares_a_state_with_text(r#"if user.role != "admin" {"#));
+    assert!(!compares_a_state_with_text(r#"if c.status.is_revoked() {"#));
+    assert!(!compares_a_state_with_text(r#"if name == "status" {"#));
+    assert!(compares_a_state_with_text(
+        r#"query.status.trim() == "active""#
+    ));
+}
+
+#[test]
+fn audit_actions_are_named_by_the_enum() {
+    let found = offending("src", &[".event(\"", "action: \""], |name| {
+        name.ends_with("/tests.rs")
+    });
+    assert!(
+        found.is_empty(),
+        "use crate::domain::audit::Action:\n{}",
+        found.join("\n")
+    );
+}

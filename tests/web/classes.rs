@@ -3,6 +3,7 @@
 
 use crate::fixtures::{class, class_fields, date, enrollment_rows, places, trainee, venue};
 use crate::helpers::spawn_app;
+use ecitizen::domain::cohort::{Audience, CohortStatus, Period, TeachingLanguage};
 
 fn enroll_path(id: i32) -> String {
     format!("/cohorts/{id}/enroll")
@@ -249,12 +250,12 @@ async fn each_refusal_has_its_message_in_both_languages_and_stores_nothing() {
     let room = venue(&app, "al-ain", "Al Ain Centre", 30).await;
     let first = class(&app, class_fields(room)).await;
     let mut evening = class_fields(room);
-    evening.period = "evening".to_owned();
+    evening.period = Period::Evening;
     evening.starts_time = chrono::NaiveTime::from_hms_opt(17, 0, 0).expect("time");
     evening.ends_time = chrono::NaiveTime::from_hms_opt(20, 0, 0).expect("time");
     let second = class(&app, evening).await;
     let mut women = class_fields(room);
-    women.audience = "women".to_owned();
+    women.audience = Audience::Women;
     women.start_date = date("2026-04-06");
     let women_only = class(&app, women).await;
     let mut closed = class_fields(room);
@@ -378,14 +379,14 @@ async fn the_catalogue_filters_return_exactly_the_matching_classes() {
     let capital = venue(&app, "abu-dhabi-city", "Capital Centre", 30).await;
     let a = class(&app, class_fields(al_ain)).await;
     let mut evening = class_fields(zayed);
-    evening.period = "evening".to_owned();
-    evening.teaching_language = "en".to_owned();
+    evening.period = Period::Evening;
+    evening.teaching_language = TeachingLanguage::English;
     let b = class(&app, evening).await;
     let mut april = class_fields(capital);
     april.start_date = date("2026-04-06");
     let c = class(&app, april).await;
     let mut draft = class_fields(al_ain);
-    draft.status = "draft".to_owned();
+    draft.status = CohortStatus::Draft;
     class(&app, draft).await;
 
     let ids = |json: serde_json::Value| -> Vec<i64> {

@@ -15,6 +15,7 @@ use ecitizen::db::models::question::{NewQuestion, Question, QuestionOption};
 use crate::fixtures::{class, class_fields, trainee, venue};
 use crate::helpers::{TestApp, spawn_app_with};
 use crate::people::{Browser, hidden_value, signed_in};
+use ecitizen::domain::attendance::Mark;
 
 pub(crate) fn at(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
@@ -153,9 +154,9 @@ pub(crate) async fn ready(app: &TestApp, count: usize, absent: &[usize]) -> Read
             .await
             .expect("place");
         let mark = if absent.contains(&n) {
-            "absent"
+            Mark::Absent
         } else {
-            "present"
+            Mark::Present
         };
         let by = trainer_person.id;
         app.db
@@ -503,7 +504,7 @@ async fn the_sweeper_submits_an_abandoned_attempt_with_its_saved_answers() {
     );
 
     let row = attempt_row(&app, attempt).await;
-    assert_eq!(row.status, "expired");
+    assert_eq!(row.status.as_str(), "expired");
     assert_eq!(
         row.score_percent,
         Some(16),

@@ -18,6 +18,7 @@ use crate::exam::{at, open_sitting, ready, spawn_app, start};
 use crate::fixtures::{class, class_fields, date, venue};
 use crate::helpers::TestApp;
 use crate::people::{Browser, signed_in};
+use ecitizen::domain::attendance::Mark;
 
 /// Audit entries of one action.
 async fn audited(app: &TestApp, action: &str) -> Vec<audit::AuditEntry> {
@@ -33,7 +34,14 @@ async fn audited(app: &TestApp, action: &str) -> Vec<audit::AuditEntry> {
 
 async fn place_status(app: &TestApp, place: i32) -> String {
     app.db
-        .read(move |conn| Ok::<_, DbError>(Enrollment::find(conn, place)?.expect("place").status))
+        .read(move |conn| {
+            Ok::<_, DbError>(
+                Enrollment::find(conn, place)?
+                    .expect("place")
+                    .status
+                    .to_string(),
+            )
+        })
         .await
         .expect("place")
 }
@@ -94,7 +102,14 @@ async fn attend_newest_place(app: &TestApp, trainee: i32, cohort: i32) {
                 .and_then(|c| c.trainer_id)
                 .expect("trainer");
             for session in ClassSession::of_cohort(conn, cohort)? {
-                AttendanceMark::set(conn, session.id, place, "present", by, session.starts_at)?;
+                AttendanceMark::set(
+                    conn,
+                    session.id,
+                    place,
+                    Mark::Present,
+                    by,
+                    session.starts_at,
+                )?;
             }
             Ok::<_, DbError>(())
         })

@@ -192,7 +192,7 @@ async fn outcome(app: &TestApp, attempt: i32) -> Outcome {
             let ids: Vec<i32> = drawn.iter().map(|q| q.question_id).collect();
             let kinds: HashMap<i32, String> = Question::by_ids(conn, &ids)?
                 .into_iter()
-                .map(|q| (q.id, q.kind))
+                .map(|q| (q.id, q.kind.as_str().to_owned()))
                 .collect();
             let mut options: HashMap<i32, (usize, BTreeSet<i32>)> = HashMap::new();
             for option in QuestionOption::of_questions(conn, &ids)? {

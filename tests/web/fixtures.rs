@@ -11,6 +11,8 @@ use ecitizen::db::models::venue::{Venue, VenueFields};
 
 use crate::helpers::TestApp;
 use crate::people::Browser;
+use ecitizen::domain::cohort::{Audience, CohortStatus, PartnerKind, Period, TeachingLanguage};
+use ecitizen::domain::person::Role;
 
 pub fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("valid date")
@@ -31,7 +33,7 @@ pub async fn venue(app: &TestApp, town: &'static str, name_en: &'static str, sea
                 town_id,
                 name_ar: "مركز التدريب".to_owned(),
                 name_en: name_en.to_owned(),
-                partner_kind: "school".to_owned(),
+                partner_kind: PartnerKind::School,
                 address: "Street 1".to_owned(),
                 seats,
             };
@@ -48,11 +50,11 @@ pub fn class_fields(venue_id: i32) -> CohortFields {
     CohortFields {
         course_id: 0,
         venue_id,
-        period: "morning".to_owned(),
+        period: Period::Morning,
         starts_time: NaiveTime::from_hms_opt(9, 0, 0).expect("time"),
         ends_time: NaiveTime::from_hms_opt(12, 0, 0).expect("time"),
-        teaching_language: "ar".to_owned(),
-        audience: "all".to_owned(),
+        teaching_language: TeachingLanguage::Arabic,
+        audience: Audience::All,
         start_date: date("2026-03-09"),
         weekdays: "1,2,3,4,5".to_owned(),
         session_count: 10,
@@ -60,7 +62,7 @@ pub fn class_fields(venue_id: i32) -> CohortFields {
         trainer_id: None,
         enrol_opens: date("2026-02-01"),
         enrol_closes: date("2026-03-08"),
-        status: "open".to_owned(),
+        status: CohortStatus::Open,
     }
 }
 
@@ -89,7 +91,7 @@ pub async fn trainee(app: &TestApp, name: &str, gender: &'static str) -> (i32, B
             Ok::<_, DbError>(User::insert(
                 conn,
                 &NewUser {
-                    role: "trainee",
+                    role: Role::Trainee,
                     full_name_ar: "متدرب",
                     full_name_en: "Trainee",
                     email: Some(&email),

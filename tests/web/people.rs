@@ -5,6 +5,7 @@ use ecitizen::db::models::user::{NewUser, User};
 use ecitizen::domain::emirates_id::check_digit;
 
 use crate::helpers::TestApp;
+use ecitizen::domain::person::Role;
 
 /// One person's browser, with its own cookies.
 #[derive(Clone)]
@@ -122,7 +123,7 @@ pub struct Person {
 pub async fn create_person(app: &TestApp, role: &str, email: &str, must_change: bool) -> Person {
     let password = "walnut orbit lantern 58".to_owned();
     let hash = ecitizen::auth::password::hash_blocking(&password).expect("hash");
-    let (role, email_owned) = (role.to_owned(), email.to_owned());
+    let (role, email_owned) = (Role::parse(role).expect("a role"), email.to_owned());
     let now = app.clock.now().naive_utc();
     let id = app
         .db
@@ -130,7 +131,7 @@ pub async fn create_person(app: &TestApp, role: &str, email: &str, must_change: 
             Ok::<_, DbError>(User::insert(
                 conn,
                 &NewUser {
-                    role: &role,
+                    role,
                     full_name_ar: "شخص تجريبي",
                     full_name_en: "Test Person",
                     email: Some(&email_owned),

@@ -296,7 +296,7 @@ async fn editing_a_question_an_exam_used_adds_a_version_and_keeps_the_old_one() 
     let mut form = vec![
         ("block", original.block.to_string()),
         ("topic", original.topic.clone()),
-        ("kind", original.kind.clone()),
+        ("kind", original.kind.as_str().to_owned()),
         ("stem_ar", original.stem_ar.clone()),
         (
             "stem_en",
@@ -471,7 +471,7 @@ async fn a_good_import_adds_every_question_and_an_export_imports_again() {
             .collect();
         options.sort();
         copies
-            .entry((question.kind, question.stem_en))
+            .entry((question.kind.as_str().to_owned(), question.stem_en))
             .or_default()
             .push(options);
     }
@@ -489,7 +489,7 @@ type OptionFacts = (String, String, bool);
 fn right_ones_first(bank: &[(Question, Vec<QuestionOption>)], kind: &str) -> (usize, usize) {
     let of_kind: Vec<&Vec<QuestionOption>> = bank
         .iter()
-        .filter(|(q, _)| q.kind == kind)
+        .filter(|(q, _)| q.kind.as_str() == kind)
         .map(|(_, options)| options)
         .collect();
     let first = of_kind
@@ -517,7 +517,10 @@ async fn the_stored_order_of_options_says_nothing_about_which_is_right() {
         "{first} of {multiples}"
     );
     // True/false keeps True before False: there the order names the label.
-    for (question, options) in shipped.iter().filter(|(q, _)| q.kind == "true_false") {
+    for (question, options) in shipped
+        .iter()
+        .filter(|(q, _)| q.kind.as_str() == "true_false")
+    {
         let labels: Vec<&str> = options.iter().map(|o| o.text_en.as_str()).collect();
         assert_eq!(labels, ["True", "False"], "{}", question.stem_en);
     }

@@ -13,6 +13,7 @@ use ecitizen::db::models::venue::Venue;
 
 use crate::helpers::{TestApp, assert_arabic, assert_english, spawn_app};
 use crate::people::{Browser, signed_in};
+use ecitizen::domain::cohort::{Audience, CohortStatus, Period, TeachingLanguage};
 
 /// A complete, valid venue; tests change one field at a time.
 fn model_school() -> Vec<(&'static str, String)> {
@@ -120,11 +121,11 @@ async fn add_class_at(app: &TestApp, venue_id: i32) {
                 &CohortFields {
                     course_id: course.id,
                     venue_id,
-                    period: "morning".to_owned(),
+                    period: Period::Morning,
                     starts_time: hour(9),
                     ends_time: hour(12),
-                    teaching_language: "ar".to_owned(),
-                    audience: "all".to_owned(),
+                    teaching_language: TeachingLanguage::Arabic,
+                    audience: Audience::All,
                     start_date: day(4, 6),
                     weekdays: "1,2,3,4,5".to_owned(),
                     session_count: 10,
@@ -132,7 +133,7 @@ async fn add_class_at(app: &TestApp, venue_id: i32) {
                     trainer_id: None,
                     enrol_opens: day(3, 2),
                     enrol_closes: day(4, 5),
-                    status: "draft".to_owned(),
+                    status: CohortStatus::Draft,
                 },
                 now,
             )?;

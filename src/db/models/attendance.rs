@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{attendance, eligibility_overrides, programme_settings};
+use crate::domain::attendance::Mark;
 
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = attendance)]
@@ -12,8 +13,7 @@ pub struct AttendanceMark {
     pub id: i32,
     pub session_id: i32,
     pub enrollment_id: i32,
-    /// `present`, `late`, `absent` or `excused`.
-    pub status: String,
+    pub status: Mark,
     pub marked_by: i32,
     pub marked_at: NaiveDateTime,
 }
@@ -47,10 +47,10 @@ impl AttendanceMark {
         conn: &mut DbConnection,
         session_id: i32,
         enrollment_id: i32,
-        status: &str,
+        status: Mark,
         by: i32,
         now: NaiveDateTime,
-    ) -> QueryResult<Option<Option<String>>> {
+    ) -> QueryResult<Option<Option<Mark>>> {
         let existing: Option<AttendanceMark> = attendance::table
             .filter(attendance::session_id.eq(session_id))
             .filter(attendance::enrollment_id.eq(enrollment_id))

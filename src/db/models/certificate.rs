@@ -7,10 +7,8 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{certificate_counters, certificates};
+use crate::domain::certificate::CertificateStatus;
 use crate::i18n::Lang;
-
-/// Every status a certificate can have (the table's CHECK constraint).
-pub const STATUSES: [&str; 4] = ["pending", "issued", "revoked", "superseded"];
 
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = certificates)]
@@ -19,8 +17,7 @@ pub struct Certificate {
     pub attempt_id: i32,
     pub trainee_id: i32,
     pub cohort_id: i32,
-    /// `pending`, `issued`, `revoked` or `superseded`.
-    pub status: String,
+    pub status: CertificateStatus,
     pub holder_name_ar: String,
     pub holder_name_en: String,
     /// Kept for the registrar; shown masked, never on public pages.
@@ -55,7 +52,7 @@ pub struct NewCertificate {
     pub attempt_id: i32,
     pub trainee_id: i32,
     pub cohort_id: i32,
-    pub status: String,
+    pub status: CertificateStatus,
     pub holder_name_ar: String,
     pub holder_name_en: String,
     pub emirates_id: Option<String>,
@@ -124,7 +121,10 @@ impl Certificate {
     }
 
     /// Certificates in a status, oldest first.
-    pub fn in_status(conn: &mut DbConnection, status: &str) -> QueryResult<Vec<Certificate>> {
+    pub fn in_status(
+        conn: &mut DbConnection,
+        status: CertificateStatus,
+    ) -> QueryResult<Vec<Certificate>> {
         certificates::table
             .filter(certificates::status.eq(status))
             .order(certificates::id)
@@ -229,10 +229,11 @@ impl Certificate {
         conn: &mut DbConnection,
         certificate: Option<Certificate>,
     ) -> QueryResult<Option<(Certificate, Option<Certificate>)>> {
-        let Some(certificate) = certificate.filter(|c| c.status != "pending") else {
+        let Some(certificate) = certificate.filter(|c| c.status != CertificateStatus::Pending)
+        else {
             return Ok(None);
         };
-        let replacement = if certificate.status == "superseded" {
+        let replacement = if certificate.status == CertificateStatus::Superseded {
             certificates::table
                 .filter(certificates::replaces_id.eq(certificate.id))
                 .select(Certificate::as_select())

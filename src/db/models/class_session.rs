@@ -20,22 +20,15 @@ pub struct ClassSession {
     /// UTC.
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
-    /// `scheduled`, `moved` or `cancelled`.
-    pub status: String,
+    pub status: SessionStatus,
     /// Why it was moved or cancelled, shown to trainees.
     pub reason: Option<String>,
     pub original_starts_at: Option<NaiveDateTime>,
 }
 
 impl ClassSession {
-    /// The stored status (the table's CHECK constraint admits only the
-    /// three codes).
-    pub fn status(&self) -> SessionStatus {
-        SessionStatus::parse(&self.status).unwrap_or(SessionStatus::Scheduled)
-    }
-
     pub fn is_cancelled(&self) -> bool {
-        self.status() == SessionStatus::Cancelled
+        self.status == SessionStatus::Cancelled
     }
 
     /// The session as the rescheduling rule sees it.
@@ -44,7 +37,7 @@ impl ClassSession {
             id: self.id,
             starts_at: self.starts_at,
             ends_at: self.ends_at,
-            status: self.status(),
+            status: self.status,
             original_starts_at: self.original_starts_at,
             marked: marked.contains(&self.id),
         }

@@ -14,12 +14,12 @@ pub struct Cohort {
     pub id: i32,
     pub course_id: i32,
     pub venue_id: i32,
-    pub period: String,
+    pub period: Period,
     /// Local (UAE) time of day.
     pub starts_time: NaiveTime,
     pub ends_time: NaiveTime,
-    pub teaching_language: String,
-    pub audience: String,
+    pub teaching_language: TeachingLanguage,
+    pub audience: Audience,
     pub start_date: NaiveDate,
     /// ISO weekday numbers, `1,2,3,4,5`.
     pub weekdays: String,
@@ -29,8 +29,8 @@ pub struct Cohort {
     /// Enrolment is open from `enrol_opens` to `enrol_closes`, inclusive (UAE days).
     pub enrol_opens: NaiveDate,
     pub enrol_closes: NaiveDate,
-    /// `draft`, `open` or `cancelled`; running and finished follow from the dates.
-    pub status: String,
+    /// Running and finished follow from the dates.
+    pub status: CohortStatus,
     pub cancel_reason: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -42,11 +42,11 @@ pub struct Cohort {
 pub struct CohortFields {
     pub course_id: i32,
     pub venue_id: i32,
-    pub period: String,
+    pub period: Period,
     pub starts_time: NaiveTime,
     pub ends_time: NaiveTime,
-    pub teaching_language: String,
-    pub audience: String,
+    pub teaching_language: TeachingLanguage,
+    pub audience: Audience,
     pub start_date: NaiveDate,
     pub weekdays: String,
     pub session_count: i32,
@@ -54,26 +54,10 @@ pub struct CohortFields {
     pub trainer_id: Option<i32>,
     pub enrol_opens: NaiveDate,
     pub enrol_closes: NaiveDate,
-    pub status: String,
+    pub status: CohortStatus,
 }
 
 impl Cohort {
-    pub fn period(&self) -> Period {
-        Period::parse(&self.period).unwrap_or(Period::Morning)
-    }
-
-    pub fn audience(&self) -> Audience {
-        Audience::parse(&self.audience).unwrap_or(Audience::All)
-    }
-
-    pub fn language(&self) -> TeachingLanguage {
-        TeachingLanguage::parse(&self.teaching_language).unwrap_or(TeachingLanguage::Arabic)
-    }
-
-    pub fn status(&self) -> CohortStatus {
-        CohortStatus::parse(&self.status).unwrap_or(CohortStatus::Draft)
-    }
-
     pub fn weekdays(&self) -> Weekdays {
         Weekdays::parse(&self.weekdays).unwrap_or_else(|_| Weekdays::working_week())
     }

@@ -14,7 +14,7 @@ pub struct Enrollment {
     pub cohort_id: i32,
     pub trainee_id: i32,
     pub course_id: i32,
-    pub status: String,
+    pub status: EnrollmentStatus,
     /// The wait-list order: first come, first served.
     pub queued_at: NaiveDateTime,
     pub enrolled_at: Option<NaiveDateTime>,
@@ -27,13 +27,9 @@ pub struct Enrollment {
     pub updated_at: NaiveDateTime,
 }
 
-const ACTIVE: [&str; 2] = ["enrolled", "waitlisted"];
+const ACTIVE: [EnrollmentStatus; 2] = [EnrollmentStatus::Enrolled, EnrollmentStatus::Waitlisted];
 
 impl Enrollment {
-    pub fn status(&self) -> EnrollmentStatus {
-        EnrollmentStatus::parse(&self.status).unwrap_or(EnrollmentStatus::Withdrawn)
-    }
-
     pub fn insert(
         conn: &mut DbConnection,
         cohort_id: i32,

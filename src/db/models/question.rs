@@ -16,8 +16,7 @@ pub struct Question {
     /// Syllabus block, 1–3.
     pub block: i32,
     pub topic: String,
-    /// `single`, `multiple` or `true_false`.
-    pub kind: String,
+    pub kind: Kind,
     pub stem_ar: String,
     pub stem_en: String,
     /// Retired questions are never drawn again but stay for old attempts.
@@ -54,12 +53,6 @@ pub struct NewQuestion {
 impl Question {
     pub fn stem(&self, lang: Lang) -> &str {
         lang.pick(&self.stem_ar, &self.stem_en)
-    }
-
-    /// How the question is answered; `None` for a code this version does not
-    /// know (the bank's rules refuse such a question before it is stored).
-    pub fn kind(&self) -> Option<Kind> {
-        Kind::parse(&self.kind)
     }
 
     /// Adds a question and its options (in a random order, see

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 #[diesel(table_name = users)]
 pub struct User {
     pub id: i32,
-    pub role: String,
+    pub role: Role,
     pub full_name_ar: String,
     pub full_name_en: String,
     pub email: Option<String>,
@@ -43,7 +43,7 @@ pub struct User {
 #[derive(Insertable)]
 #[diesel(table_name = users)]
 pub struct NewUser<'a> {
-    pub role: &'a str,
+    pub role: Role,
     pub full_name_ar: &'a str,
     pub full_name_en: &'a str,
     pub email: Option<&'a str>,
@@ -62,12 +62,6 @@ pub struct NewUser<'a> {
 }
 
 impl User {
-    /// The stored role (an unknown one, which the CHECK constraint rules
-    /// out, would be treated as the least privileged).
-    pub fn role(&self) -> Role {
-        Role::parse(&self.role).unwrap_or(Role::Trainee)
-    }
-
     pub fn name(&self, lang: Lang) -> &str {
         lang.pick(&self.full_name_ar, &self.full_name_en)
     }

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::{cohorts, venues};
+use crate::domain::cohort::PartnerKind;
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, Queryable, Selectable)]
@@ -14,8 +15,7 @@ pub struct Venue {
     pub town_id: i32,
     pub name_ar: String,
     pub name_en: String,
-    /// One of `domain::cohort::PartnerKind`'s codes.
-    pub partner_kind: String,
+    pub partner_kind: PartnerKind,
     pub address: String,
     /// Seats in the room; a class's capacity may not exceed it.
     pub seats: i32,
@@ -32,7 +32,7 @@ pub struct VenueFields {
     pub town_id: i32,
     pub name_ar: String,
     pub name_en: String,
-    pub partner_kind: String,
+    pub partner_kind: PartnerKind,
     pub address: String,
     pub seats: i32,
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::db::db_now;
 use crate::db::models::attendance::{AttendanceMark, EligibilityOverride};
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
@@ -116,7 +117,7 @@ pub async fn mark(
         let at = db_now(now);
         let mut changed = 0;
         for (enrollment_id, mark) in &marking.marks {
-            let (enrollment_id, mark) = (*enrollment_id, mark.as_str());
+            let (enrollment_id, mark) = (*enrollment_id, *mark);
             let by = marker.user_id();
             let Some(old) = AttendanceMark::set(conn, session.id, enrollment_id, mark, by, at)?
             else {
@@ -130,7 +131,11 @@ pub async fn mark(
                 "reason": Some(reason).filter(|reason| !reason.is_empty()),
             });
             let subject = format!("session:{}", session.id);
-            audit::append(conn, &actor.event("attendance.mark", subject, details), at)?;
+            audit::append(
+                conn,
+                &actor.event(Action::AttendanceMark, subject, details),
+                at,
+            )?;
             changed += 1;
         }
         let places: Vec<i32> = marking.marks.iter().map(|(place, _)| *place).collect();
@@ -172,7 +177,7 @@ pub async fn override_eligibility(
             "eligible": eligible, "reason": reason, "cohort": place.cohort_id,
         });
         let event = actor.event(
-            "eligibility.override",
+            Action::EligibilityOverride,
             format!("enrollment:{place_id}"),
             details,
         );

@@ -8,6 +8,7 @@ use super::clashes::{Clashes, clashes};
 use super::{first_sessions, insert_with, promote_waiting};
 use crate::db::db_now;
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::{Cohort, CohortFields};
 use crate::db::models::enrollment::Enrollment;
@@ -56,7 +57,7 @@ fn add_in(
     });
     audit::append(
         conn,
-        &actor.event("cohort.create", format!("cohort:{id}"), details),
+        &actor.event(Action::CohortCreate, format!("cohort:{id}"), details),
         db_now(now),
     )?;
     Ok(Ok(id))
@@ -218,7 +219,7 @@ fn edit_in(
     });
     audit::append(
         conn,
-        &actor.event("cohort.update", format!("cohort:{id}"), details),
+        &actor.event(Action::CohortUpdate, format!("cohort:{id}"), details),
         now_db,
     )?;
     Ok(Ok(Edited { promoted, changes }))

@@ -6,6 +6,7 @@ use diesel::result::Error as DieselError;
 
 use crate::db::db_now;
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
@@ -54,7 +55,7 @@ fn set_published_in(
     } else {
         (CohortStatus::Open, CohortStatus::Draft)
     };
-    if cohort.status() != from {
+    if cohort.status != from {
         return Ok(Publication::Unchanged);
     }
     if !publish {
@@ -70,9 +71,9 @@ fn set_published_in(
     }
     Cohort::set_status(conn, id, to, db_now(now))?;
     let action = if publish {
-        "cohort.publish"
+        Action::CohortPublish
     } else {
-        "cohort.unpublish"
+        Action::CohortUnpublish
     };
     let details = serde_json::json!({ "from": cohort.status });
     audit::append(
@@ -101,14 +102,14 @@ pub async fn cancel_class(
     db.write(move |conn| {
         Cohort::lock(conn, id)?;
         let cohort = Cohort::find(conn, id)?.ok_or(DbError::Query(DieselError::NotFound))?;
-        if cohort.status() == CohortStatus::Cancelled {
+        if cohort.status == CohortStatus::Cancelled {
             return Ok(Err(AlreadyCancelled));
         }
         let freed = super::cancel(conn, id, &reason, now)?;
         let details = serde_json::json!({ "reason": reason, "places_ended": freed });
         audit::append(
             conn,
-            &actor.event("cohort.cancel", format!("cohort:{id}"), details),
+            &actor.event(Action::CohortCancel, format!("cohort:{id}"), details),
             db_now(now),
         )?;
         Ok(Ok(freed))

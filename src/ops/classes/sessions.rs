@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::{is_future, moved_times};
 use crate::db::db_now;
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
@@ -51,7 +52,11 @@ pub async fn cancel(
         let details = serde_json::json!({
             "reason": reason, "cohort": session.cohort_id, "starts_at": session.starts_at,
         });
-        let event = actor.event("session.cancel", format!("session:{session_id}"), details);
+        let event = actor.event(
+            Action::SessionCancel,
+            format!("session:{session_id}"),
+            details,
+        );
         audit::append(conn, &event, db_now(now))?;
         Ok(Some(Ok(())))
     })
@@ -83,7 +88,11 @@ pub async fn move_to(
         let details = serde_json::json!({
             "reason": reason, "cohort": session.cohort_id, "from": session.starts_at, "to": starts,
         });
-        let event = actor.event("session.move", format!("session:{session_id}"), details);
+        let event = actor.event(
+            Action::SessionMove,
+            format!("session:{session_id}"),
+            details,
+        );
         audit::append(conn, &event, db_now(now))?;
         Ok(Some(Ok(())))
     })

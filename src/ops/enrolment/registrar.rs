@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::db::db_now;
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
@@ -36,7 +37,7 @@ pub async fn place(
     let actor = actor.clone();
     db.write(move |conn| {
         let Placement { cohort_id, reason } = placement;
-        let trainee = User::find(conn, trainee_id)?.filter(|u| u.role() == Role::Trainee);
+        let trainee = User::find(conn, trainee_id)?.filter(|u| u.role == Role::Trainee);
         if trainee.is_none() || Cohort::find(conn, cohort_id)?.is_none() {
             return Ok(None);
         }
@@ -48,7 +49,7 @@ pub async fn place(
         let details = serde_json::json!({
             "cohort": cohort_id, "status": placed.status.as_str(), "reason": reason, "on_behalf": true,
         });
-        let event = actor.event("enrollment.create", format!("user:{trainee_id}"), details);
+        let event = actor.event(Action::EnrollmentCreate, format!("user:{trainee_id}"), details);
         audit::append(conn, &event, db_now(now))?;
         Ok(Some(Ok(placed)))
     })
@@ -91,7 +92,7 @@ pub async fn move_place(
         .write(move |conn| {
             let Placement { cohort_id, reason } = placement;
             let place = Enrollment::find(conn, enrollment_id)?
-                .filter(|place| place.status().is_active())
+                .filter(|place| place.status.is_active())
                 .ok_or(Unmoved::Missing)?;
             let cohort = Cohort::find(conn, cohort_id)?.ok_or(Unmoved::Missing)?;
             if cohort.course_id != place.course_id {
@@ -105,7 +106,7 @@ pub async fn move_place(
                 "from": place.cohort_id, "to": cohort_id, "status": placed.status.as_str(), "reason": reason,
             });
             let subject = format!("user:{}", place.trainee_id);
-            audit::append(conn, &actor.event("enrollment.move", subject, details), db_now(now))?;
+            audit::append(conn, &actor.event(Action::EnrollmentMove, subject, details), db_now(now))?;
             Ok(placed)
         })
         .await;

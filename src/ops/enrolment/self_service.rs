@@ -4,10 +4,12 @@
 use chrono::{DateTime, Utc};
 
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::{Db, DbError, db_now};
+use crate::domain::cohort::CohortStatus;
 use crate::domain::cohort::Phase;
 use crate::domain::enrollment::{EnrollmentStatus, Refusal};
 use crate::ops::Actor;
@@ -37,12 +39,13 @@ pub async fn enrol(
     now: DateTime<Utc>,
 ) -> Result<Enrolment, DbError> {
     let mut event = actor.event(
-        "enrollment.create",
+        Action::EnrollmentCreate,
         format!("cohort:{cohort_id}"),
         serde_json::json!({}),
     );
     db.write(move |conn| {
-        let exists = Cohort::find(conn, cohort_id)?.is_some_and(|c| c.status != "draft");
+        let exists =
+            Cohort::find(conn, cohort_id)?.is_some_and(|c| c.status != CohortStatus::Draft);
         if !exists {
             return Ok(Enrolment::NoSuchClass);
         }
@@ -91,7 +94,7 @@ pub async fn withdraw(
     now: DateTime<Utc>,
 ) -> Result<Withdrawal, DbError> {
     let mut event = actor.event(
-        "enrollment.withdraw",
+        Action::EnrollmentWithdraw,
         format!("enrollment:{place_id}"),
         serde_json::json!({}),
     );
@@ -102,13 +105,13 @@ pub async fn withdraw(
         let cohort = Cohort::find(conn, place.cohort_id)?
             .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
         let sessions = ClassSession::of_cohort(conn, cohort.id)?;
-        if !may_withdraw(place.status(), classes::phase(&cohort, &sessions, now)) {
+        if !may_withdraw(place.status, classes::phase(&cohort, &sessions, now)) {
             return Ok(Withdrawal::TooLate);
         }
         let promoted = classes::end_place(conn, &place, EnrollmentStatus::Withdrawn, None, now)?;
         event.details = serde_json::json!({
             "cohort": place.cohort_id,
-            "was": place.status,
+            "was": place.status.as_str(),
             "promoted": promoted.iter().map(|p| p.id).collect::<Vec<_>>(),
         });
         audit::append(conn, &event, db_now(now))?;

@@ -11,6 +11,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::db::db_now;
 use crate::db::models::attempt_grant::AttemptGrant;
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, Finish, Sitting};
@@ -85,7 +86,7 @@ pub async fn start(
     pin: String,
     now: DateTime<Utc>,
 ) -> Result<Result<Started, StartRefusal>, DbError> {
-    let mut event = actor.event("attempt.start", String::new(), serde_json::json!({}));
+    let mut event = actor.event(Action::AttemptStart, String::new(), serde_json::json!({}));
     db.write(move |conn| {
         let outcome = begin(conn, trainee_id, &pin, now)?;
         if let Ok(Started::New(id)) = outcome {
@@ -108,7 +109,7 @@ fn sitting_and_place(
 ) -> Result<Result<(Sitting, Enrollment), StartRefusal>, DbError> {
     let places: Vec<Enrollment> = Enrollment::of_trainee(conn, trainee_id)?
         .into_iter()
-        .filter(|place| place.status().is_seated())
+        .filter(|place| place.status.is_seated())
         .collect();
     let cohorts: Vec<i32> = places.iter().map(|place| place.cohort_id).collect();
     let sittings = Sitting::open_for_cohorts(conn, &cohorts, db_now(now))?;
@@ -275,7 +276,7 @@ pub async fn submit(
     now: DateTime<Utc>,
 ) -> Result<Option<bool>, DbError> {
     let event = actor.event(
-        "attempt.submit",
+        Action::AttemptSubmit,
         format!("attempt:{attempt_id}"),
         serde_json::json!({}),
     );
@@ -328,7 +329,7 @@ pub fn expire(
         return Ok(false);
     }
     let event = Actor::system().event(
-        "attempt.auto_submit",
+        Action::AttemptAutoSubmit,
         format!("attempt:{}", attempt.id),
         serde_json::json!({ "reason": "deadline passed" }),
     );

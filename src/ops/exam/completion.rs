@@ -9,6 +9,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::db::db_now;
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
@@ -39,9 +40,9 @@ fn audit_outcome(
     now_db: chrono::NaiveDateTime,
 ) -> Result<(), DbError> {
     let action = if to == EnrollmentStatus::Completed {
-        "enrollment.complete"
+        Action::EnrollmentComplete
     } else {
-        "enrollment.not_complete"
+        Action::EnrollmentNotComplete
     };
     let mut details = serde_json::json!({
         "cohort": place.cohort_id,
@@ -70,7 +71,7 @@ pub fn settle_cohort(
     let sessions = ClassSession::of_cohort(conn, cohort_id)?;
     let ended =
         crate::ops::exam::sittings::last_session_end(&sessions).is_some_and(|end| end <= now_db);
-    if cohort.status() != CohortStatus::Open || !ended {
+    if cohort.status != CohortStatus::Open || !ended {
         return Ok(Vec::new());
     }
     // Everything the rule needs is loaded once for the whole class.
@@ -96,7 +97,7 @@ pub fn settle_cohort(
         let to = EnrollmentStatus::Cancelled;
         if Enrollment::settle(conn, place.id, EnrollmentStatus::Waitlisted, to, now_db)? {
             let event = Actor::system().event(
-                "enrollment.waitlist_ended",
+                Action::EnrollmentWaitlistEnded,
                 format!("enrollment:{}", place.id),
                 serde_json::json!({ "cohort": cohort_id, "reason": "class ended" }),
             );
@@ -120,7 +121,7 @@ pub fn resettle(
         let Some(place) = Enrollment::find(conn, id)? else {
             continue;
         };
-        let from = place.status();
+        let from = place.status;
         if !matches!(
             from,
             EnrollmentStatus::Completed | EnrollmentStatus::NotCompleted
@@ -144,7 +145,7 @@ pub fn settle_trainee(
 ) -> Result<(), DbError> {
     let cohorts: Vec<i32> = Enrollment::of_trainee(conn, trainee_id)?
         .into_iter()
-        .filter(|place| place.status().is_active())
+        .filter(|place| place.status.is_active())
         .map(|place| place.cohort_id)
         .collect();
     for cohort_id in cohorts {

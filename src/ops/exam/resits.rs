@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::db::db_now;
 use crate::db::models::attempt_grant::AttemptGrant;
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::enrollment::Enrollment;
@@ -41,7 +42,7 @@ fn grant_in(
     now: DateTime<Utc>,
 ) -> Result<Option<Result<i32, GrantRefusal>>, DbError> {
     let now_db = db_now(now);
-    if User::find(conn, trainee_id)?.is_none_or(|user| user.role() != Role::Trainee) {
+    if User::find(conn, trainee_id)?.is_none_or(|user| user.role != Role::Trainee) {
         return Ok(None);
     }
     let reason = reason.trim();
@@ -56,7 +57,7 @@ fn grant_in(
     };
     let completed: Vec<i32> = places
         .iter()
-        .filter(|p| p.course_id == course_id && p.status() == EnrollmentStatus::Completed)
+        .filter(|p| p.course_id == course_id && p.status == EnrollmentStatus::Completed)
         .map(|p| p.cohort_id)
         .collect();
     let starts: Vec<_> = ClassSession::of_cohorts(conn, &completed)?
@@ -86,7 +87,7 @@ fn grant_in(
     audit::append(
         conn,
         &actor.event(
-            "attempt.grant",
+            Action::AttemptGrant,
             format!("user:{trainee_id}"),
             serde_json::json!({ "grant": id, "course": course_id, "reason": reason }),
         ),

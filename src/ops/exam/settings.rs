@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::db::db_now;
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::models::exam::{ExamSettings, NewExamSettings};
 use crate::db::models::question::Question;
 use crate::db::{Db, DbError};
@@ -71,7 +72,7 @@ pub async fn save(
         });
         audit::append(
             conn,
-            &actor.event("exam.settings", "exam".to_owned(), details),
+            &actor.event(Action::ExamSettings, "exam".to_owned(), details),
             now,
         )?;
         Ok(Ok(id))

@@ -9,6 +9,7 @@
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 
 use crate::db::db_now;
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
@@ -98,7 +99,7 @@ pub fn open_in(
             fresh: false,
         })));
     }
-    if cohort.status() != CohortStatus::Open {
+    if cohort.status != CohortStatus::Open {
         return Ok(Some(Err(OpenRefusal::ClassNotRunning)));
     }
     let sessions = ClassSession::of_cohort(conn, cohort_id)?;
@@ -132,7 +133,7 @@ pub fn open_in(
     });
     audit::append(
         conn,
-        &actor.event("sitting.open", format!("cohort:{cohort_id}"), details),
+        &actor.event(Action::SittingOpen, format!("cohort:{cohort_id}"), details),
         now_db,
     )?;
     Ok(Some(Ok(Opened {
@@ -192,7 +193,7 @@ fn close_in(
     audit::append(
         conn,
         &actor.event(
-            "sitting.close",
+            Action::SittingClose,
             format!("sitting:{}", sitting.id),
             serde_json::json!({}),
         ),
@@ -256,7 +257,7 @@ fn allow_early_in(
     if reason.is_empty() {
         return Ok(Some(Err(PermissionRefusal::ReasonRequired)));
     }
-    if cohort.status() != CohortStatus::Open {
+    if cohort.status != CohortStatus::Open {
         return Ok(Some(Err(PermissionRefusal::ClassNotRunning)));
     }
     let sessions = ClassSession::of_cohort(conn, cohort_id)?;
@@ -270,7 +271,7 @@ fn allow_early_in(
     audit::append(
         conn,
         &actor.event(
-            "sitting.allow_early",
+            Action::SittingAllowEarly,
             format!("cohort:{cohort_id}"),
             serde_json::json!({ "permission": id, "reason": reason }),
         ),

@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::auth::session;
 use crate::config::Settings;
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::models::user::{NewUser, User};
 use crate::db::{Db, DbError, db_now};
 use crate::domain::email::Email;
@@ -53,7 +54,7 @@ pub async fn register(
     now: DateTime<Utc>,
 ) -> Result<Result<Cookie<'static>, Refusal>, DbError> {
     let mut event = actor.event(
-        "user.register",
+        Action::UserRegister,
         "user:unknown".to_owned(),
         serde_json::json!({
             "role": "trainee",
@@ -76,7 +77,7 @@ pub async fn register(
         let id = User::insert(
             conn,
             &NewUser {
-                role: Role::Trainee.as_str(),
+                role: Role::Trainee,
                 full_name_ar: valid.name_ar.as_str(),
                 full_name_en: valid.name_en.as_str(),
                 email: valid.email.as_ref().map(Email::as_str),

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use crate::auth::{session, throttle};
 use crate::config::Settings;
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::models::session::SessionRow;
 use crate::db::models::user::User;
 use crate::db::{Db, DbError, db_now};
@@ -84,9 +85,9 @@ pub async fn sign_in(
         Some(reason) => serde_json::json!({ "reason": reason }),
     };
     let action = if signed_in {
-        "login.success"
+        Action::LoginSuccess
     } else {
-        "login.failure"
+        Action::LoginFailure
     };
     let mut event = actor.event(action, subject, details);
     event.actor_id = attempt.user_id.filter(|_| signed_in);
@@ -116,7 +117,11 @@ pub async fn sign_out(
     user_id: i32,
     now: DateTime<Utc>,
 ) -> Result<usize, DbError> {
-    let mut event = actor.event("logout", format!("user:{user_id}"), serde_json::json!({}));
+    let mut event = actor.event(
+        Action::Logout,
+        format!("user:{user_id}"),
+        serde_json::json!({}),
+    );
     db.write(move |conn| {
         let ended = SessionRow::delete_for_user(conn, user_id)?;
         event.details = serde_json::json!({ "sessions_ended": ended });
@@ -140,7 +145,7 @@ pub async fn change_password(
     now: DateTime<Utc>,
 ) -> Result<Cookie<'static>, DbError> {
     let mut event = actor.event(
-        "password.change",
+        Action::PasswordChange,
         format!("user:{user_id}"),
         serde_json::json!({}),
     );

@@ -9,6 +9,7 @@ use crate::auth::password::{hash_blocking, one_time_password};
 use crate::config::Settings;
 use crate::db::db_now;
 use crate::db::models::audit;
+use crate::db::models::audit::Action;
 use crate::db::models::session::SessionRow;
 use crate::db::models::user::{NewUser, User};
 use crate::db::{Db, DbConnection, DbError};
@@ -69,7 +70,7 @@ pub async fn create(
         let id = User::insert(
             conn,
             &NewUser {
-                role: staff.role.as_str(),
+                role: staff.role,
                 full_name_ar: staff.name_ar.as_str(),
                 full_name_en: staff.name_en.as_str(),
                 email: Some(staff.email.as_str()),
@@ -95,7 +96,7 @@ pub async fn create(
         };
         audit::append(
             conn,
-            &actor.event("user.create", format!("user:{id}"), details),
+            &actor.event(Action::UserCreate, format!("user:{id}"), details),
             now,
         )?;
         Ok(Ok(id))
@@ -154,9 +155,9 @@ pub async fn set_active(
             SessionRow::delete_for_user(conn, user.id)?
         };
         let action = if active {
-            "user.reactivate"
+            Action::UserReactivate
         } else {
-            "user.deactivate"
+            Action::UserDeactivate
         };
         let details = serde_json::json!({ "sessions_ended": ended });
         audit::append(
@@ -192,7 +193,11 @@ pub async fn reset_password(
         let details = serde_json::json!({ "sessions_ended": ended });
         audit::append(
             conn,
-            &actor.event("user.password_reset", format!("user:{}", user.id), details),
+            &actor.event(
+                Action::UserPasswordReset,
+                format!("user:{}", user.id),
+                details,
+            ),
             now,
         )?;
         Ok(Ok(user))
@@ -217,14 +222,14 @@ pub async fn change_role(
             Ok(user) => user,
             Err(refused) => return Ok(Err(refused)),
         };
-        if role == user.role() {
+        if role == user.role {
             return Ok(Err(AccountRefused::Unchanged));
         }
         User::set_role(conn, user.id, role, now)?;
-        let details = serde_json::json!({ "from": user.role, "to": role.as_str() });
+        let details = serde_json::json!({ "from": user.role.as_str(), "to": role.as_str() });
         audit::append(
             conn,
-            &actor.event("user.role_change", format!("user:{}", user.id), details),
+            &actor.event(Action::UserRoleChange, format!("user:{}", user.id), details),
             now,
         )?;
         Ok(Ok(()))
@@ -357,7 +362,7 @@ mod tests {
         assert_eq!(users.len(), 2);
         let fields = |user: &User| {
             (
-                user.role.clone(),
+                user.role,
                 user.full_name_ar.clone(),
                 user.full_name_en.clone(),
                 user.must_change_password,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::db::db_now;
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::user::User;
 use crate::db::{Db, DbError};
@@ -35,7 +36,7 @@ pub async fn set_accommodation(
 ) -> Result<Option<()>, DbError> {
     let actor = actor.clone();
     db.write(move |conn| {
-        if User::find(conn, trainee_id)?.is_none_or(|u| u.role() != Role::Trainee) {
+        if User::find(conn, trainee_id)?.is_none_or(|u| u.role != Role::Trainee) {
             return Ok(None);
         }
         let Accommodation {
@@ -48,7 +49,11 @@ pub async fn set_accommodation(
         let details = serde_json::json!({
             "extra_percent": extra_percent, "note": note, "reason": reason,
         });
-        let event = actor.event("accommodation.set", format!("user:{trainee_id}"), details);
+        let event = actor.event(
+            Action::AccommodationSet,
+            format!("user:{trainee_id}"),
+            details,
+        );
         audit::append(conn, &event, db_now(now))?;
         Ok(Some(()))
     })

@@ -180,7 +180,7 @@ pub async fn submit(
     let target = if user.must_change_password {
         urls::ACCOUNT_PASSWORD.to_owned()
     } else {
-        next.unwrap_or_else(|| urls::home_for(user.role()).to_owned())
+        next.unwrap_or_else(|| urls::home_for(user.role).to_owned())
     };
     let mut response = HttpResponse::SeeOther()
         .insert_header((header::LOCATION, target))

@@ -6,7 +6,6 @@ pub mod register;
 
 use actix_web::HttpRequest;
 
-use crate::db::models::audit::Event;
 use crate::ops::Actor;
 
 /// The client's address as seen by this server (behind a proxy, the
@@ -23,16 +22,4 @@ pub fn anonymous_actor(req: &HttpRequest) -> Actor {
         id: None,
         client_ip: Some(client_ip(req)),
     }
-}
-
-/// An audit event about a user account.
-pub fn account_event(
-    req: &HttpRequest,
-    actor_id: Option<i32>,
-    action: &'static str,
-    subject_user: Option<i32>,
-    details: serde_json::Value,
-) -> Event {
-    let subject = subject_user.map_or_else(|| "user:unknown".to_owned(), |id| format!("user:{id}"));
-    crate::web::audit_event(req, actor_id, action, subject, details)
 }

@@ -51,11 +51,6 @@ pub struct AuditPage {
     pub next_page: String,
 }
 
-/// The catalogue key naming an action (`login.failure` → `audit-login-failure`).
-fn action_key(action: &str) -> String {
-    format!("audit-{}", action.replace(['.', '_'], "-"))
-}
-
 /// Midnight at the start of a UAE day, in UTC.
 fn uae_midnight(date: NaiveDate) -> Option<chrono::NaiveDateTime> {
     date.and_hms_opt(0, 0, 0)
@@ -108,7 +103,7 @@ pub async fn list(
                 .and_then(|id| people.get(&id))
                 .map(|(ar, en)| lang.pick(ar, en).to_owned())
                 .unwrap_or_else(|| "—".to_owned()),
-            action_label: lang.t(&action_key(&entry.action)),
+            action_label: lang.t(&crate::domain::audit::catalogue_key(&entry.action)),
             action: entry.action,
             subject: entry.subject,
             details: entry.details,
@@ -117,7 +112,12 @@ pub async fn list(
         .collect();
     let actions = actions
         .into_iter()
-        .map(|action| (lang.t(&action_key(&action)), action))
+        .map(|action| {
+            (
+                lang.t(&crate::domain::audit::catalogue_key(&action)),
+                action,
+            )
+        })
         .collect();
     let next_page = {
         let params = url::form_urlencoded::Serializer::new(String::new())

@@ -116,7 +116,8 @@ pub fn change_lines(changes: &[Change], lang: Lang) -> (Vec<PreviewLine>, Change
                     (*starts_at, *ends_at, "removed", label, None)
                 }
             };
-            if kind != "removed" {
+            // A removed session takes no number in the new schedule.
+            if !matches!(change, Change::Remove { .. }) {
                 seq += 1;
             }
             let date = utc_to_local(starts_at).date();
@@ -140,7 +141,7 @@ fn clash_message(lang: Lang, key: &str, clash: &Clash) -> String {
     lang.t_args(
         key,
         &[
-            ("period", clash.cohort.period().as_str().into()),
+            ("period", clash.cohort.period.as_str().into()),
             ("venue", clash.venue.name(lang).to_owned().into()),
             ("start", clash.cohort.start_date.to_string().into()),
             ("date", utc_to_local(clash.at).date().to_string().into()),

@@ -59,12 +59,17 @@ impl ListQuery {
                 .filter(|block| BLOCKS.contains(block)),
             topic: non_empty(&self.topic),
             kind: Kind::parse(&self.kind).map(|kind| kind.as_str().to_owned()),
-            active: match self.status.trim() {
-                "active" => Some(true),
-                "retired" => Some(false),
-                _ => None,
-            },
+            active: self.active(),
             text: non_empty(&self.q),
+        }
+    }
+
+    /// The status filter: active questions, retired ones, or both (`None`).
+    pub fn active(&self) -> Option<bool> {
+        match self.status.trim() {
+            "active" => Some(true),
+            "retired" => Some(false),
+            _ => None,
         }
     }
 
@@ -160,9 +165,12 @@ pub struct QuestionsPage {
     pub drawn_per_block: i64,
 }
 
-/// The catalogue label of a kind code (`question-kind-true-false`).
-pub fn kind_label(code: &str, lang: Lang) -> String {
-    lang.t(&format!("question-kind-{}", code.replace('_', "-")))
+/// The catalogue label of a kind (`question-kind-true-false`).
+pub fn kind_label(kind: Kind, lang: Lang) -> String {
+    lang.t(&format!(
+        "question-kind-{}",
+        kind.as_str().replace('_', "-")
+    ))
 }
 
 /// The kinds for a select, labelled in `lang`.
@@ -171,7 +179,7 @@ pub fn kinds(lang: Lang) -> Vec<Choice> {
         .iter()
         .map(|kind| Choice {
             code: kind.as_str().to_owned(),
-            label: kind_label(kind.as_str(), lang),
+            label: kind_label(*kind, lang),
         })
         .collect()
 }
@@ -182,7 +190,7 @@ pub fn entry_of(question: &Question, options: &[QuestionOption]) -> Entry {
         question: crate::db::models::question::NewQuestion {
             block: question.block,
             topic: question.topic.clone(),
-            kind: question.kind.clone(),
+            kind: question.kind.as_str().to_owned(),
             stem_ar: question.stem_ar.clone(),
             stem_en: question.stem_en.clone(),
             options: options
@@ -232,7 +240,7 @@ async fn render_list(
             id: question.id,
             block: question.block,
             topic: question.topic.clone(),
-            kind: kind_label(&question.kind, lang),
+            kind: kind_label(question.kind, lang),
             stem: question.stem(lang).to_owned(),
             options: options
                 .iter()

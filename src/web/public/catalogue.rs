@@ -14,6 +14,7 @@ use crate::db::models::region::{Region, Town};
 use crate::db::models::user::User;
 use crate::db::models::venue::Venue;
 use crate::domain::cohort::Phase;
+use crate::domain::cohort::{Audience, Period, TeachingLanguage};
 use crate::domain::schedule::utc_to_local;
 use crate::i18n::Lang;
 use crate::ops::classes;
@@ -32,9 +33,9 @@ pub struct CohortCard {
     pub venue_ar: String,
     pub venue_en: String,
     pub address: String,
-    pub period: String,
-    pub language: String,
-    pub audience: String,
+    pub period: Period,
+    pub language: TeachingLanguage,
+    pub audience: Audience,
     /// `09:00–12:00`, local time.
     pub hours: String,
     /// Weekday names, joined.
@@ -145,8 +146,9 @@ impl Filter {
         let set = |value: &str| !value.trim().is_empty();
         (!set(&self.region) || card.region_code == self.region.trim())
             && (!set(&self.town) || card.town_code == self.town.trim())
-            && (!set(&self.period) || card.period == self.period.trim())
-            && (!set(self.teaching_language()) || card.language == self.teaching_language().trim())
+            && (!set(&self.period) || card.period.as_str() == self.period.trim())
+            && (!set(self.teaching_language())
+                || card.language.as_str() == self.teaching_language().trim())
             && (!set(&self.month) || card.start_month() == self.month.trim())
     }
 }
@@ -244,9 +246,9 @@ fn card(
         venue_ar: venue.name_ar.clone(),
         venue_en: venue.name_en.clone(),
         address: venue.address.clone(),
-        period: cohort.period.clone(),
-        language: cohort.teaching_language.clone(),
-        audience: cohort.audience.clone(),
+        period: cohort.period,
+        language: cohort.teaching_language,
+        audience: cohort.audience,
         hours: format!(
             "{}–{}",
             cohort.starts_time.format("%H:%M"),

@@ -12,8 +12,10 @@ use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::region::Region;
+use crate::domain::cohort::CohortStatus;
 use crate::domain::cohort::Phase;
 use crate::domain::enrollment::EnrollmentStatus;
+use crate::domain::schedule::SessionStatus;
 use crate::domain::schedule::utc_to_local;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -142,8 +144,7 @@ pub struct SessionLine {
     pub date: String,
     pub weekday: String,
     pub hours: String,
-    /// `scheduled`, `moved` or `cancelled`.
-    pub status: String,
+    pub status: SessionStatus,
     pub reason: String,
     /// Where a moved session was before.
     pub was: String,
@@ -163,7 +164,7 @@ pub fn session_lines(sessions: &[ClassSession], lang: Lang) -> Vec<SessionLine> 
                 date: start.date().to_string(),
                 weekday: lang.t(&format!("weekday-{}", start.weekday().number_from_monday())),
                 hours: format!("{}–{}", start.format("%H:%M"), end.format("%H:%M")),
-                status: session.status.clone(),
+                status: session.status,
                 reason: session.reason.clone().unwrap_or_default(),
                 was: session
                     .original_starts_at
@@ -177,7 +178,7 @@ pub fn session_lines(sessions: &[ClassSession], lang: Lang) -> Vec<SessionLine> 
 /// The viewer's own place in this class, if any.
 pub struct OwnPlace {
     pub id: i32,
-    pub status: String,
+    pub status: EnrollmentStatus,
     pub position: Option<usize>,
 }
 
@@ -229,24 +230,24 @@ async fn render_class(
                 return Ok::<_, AppError>(None);
             };
             // Drafts are not public.
-            if cohort.status == "draft" {
+            if cohort.status == CohortStatus::Draft {
                 return Ok(None);
             }
             let sessions = ClassSession::of_cohort(conn, id)?;
             let own = match viewer {
                 Some(trainee) => match Enrollment::of_trainee(conn, trainee)?
                     .into_iter()
-                    .find(|place| place.cohort_id == id && place.status().is_active())
+                    .find(|place| place.cohort_id == id && place.status.is_active())
                 {
                     Some(place) => {
-                        let position = if place.status() == EnrollmentStatus::Waitlisted {
+                        let position = if place.status == EnrollmentStatus::Waitlisted {
                             classes::waitlist_position(conn, id, place.id)?
                         } else {
                             None
                         };
                         Some(OwnPlace {
                             id: place.id,
-                            status: place.status.clone(),
+                            status: place.status,
                             position,
                         })
                     }

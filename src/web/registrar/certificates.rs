@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::auth::extractors::Registrar;
 use crate::auth::flash;
 use crate::db::models::certificate::Certificate;
+use crate::domain::certificate::CertificateStatus;
 use crate::domain::emirates_id::EmiratesId;
 use crate::error::AppError;
 use crate::web::account::register::Choice;
@@ -39,8 +40,7 @@ pub struct CertificateRow {
     pub score: i32,
     pub exam_date: String,
     pub number: String,
-    /// `pending`, `issued`, `revoked` or `superseded`.
-    pub status: String,
+    pub status: CertificateStatus,
 }
 
 impl CertificateRow {
@@ -65,7 +65,7 @@ impl CertificateRow {
             score: certificate.score_percent,
             exam_date: certificate.exam_date.to_string(),
             number: certificate.number.clone().unwrap_or_default(),
-            status: certificate.status.clone(),
+            status: certificate.status,
         }
     }
 
@@ -123,7 +123,7 @@ async fn render(
         .db
         .read(move |conn| {
             Ok::<_, AppError>((
-                Certificate::in_status(conn, "pending")?,
+                Certificate::in_status(conn, CertificateStatus::Pending)?,
                 Certificate::search_issued(conn, &query, 50)?,
             ))
         })

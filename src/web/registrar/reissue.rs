@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::auth::extractors::Registrar;
 use crate::auth::flash;
 use crate::db::models::certificate::Certificate;
+use crate::domain::certificate::CertificateStatus;
 use crate::error::AppError;
 use crate::ops::certificates::NameCorrection;
 use crate::web::forms::FormState;
@@ -51,7 +52,7 @@ async fn issued(state: &AppState, id: i32) -> Result<Certificate, AppError> {
         .db
         .read(move |conn| Ok::<_, AppError>(Certificate::find(conn, id)?))
         .await?
-        .filter(|c| c.status == "issued")
+        .filter(|c| c.status == CertificateStatus::Issued)
         .ok_or(AppError::NotFound)
 }
 

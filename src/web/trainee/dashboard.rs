@@ -14,6 +14,7 @@ use crate::db::models::region::Town;
 use crate::db::models::user::User;
 use crate::db::{DbConnection, db_now};
 use crate::domain::attendance::Standing;
+use crate::domain::certificate::CertificateStatus;
 use crate::domain::cohort::Phase;
 use crate::domain::emirates_id::EmiratesId;
 use crate::domain::enrollment::EnrollmentStatus;
@@ -38,7 +39,7 @@ pub struct ProfileLine {
 /// The trainee's current place.
 pub struct CurrentPlace {
     pub id: i32,
-    pub status: String,
+    pub status: EnrollmentStatus,
     pub position: Option<usize>,
     /// Given a seat from the wait-list (shown once it happens).
     pub promoted: bool,
@@ -55,11 +56,11 @@ pub struct CurrentPlace {
 impl CurrentPlace {
     /// Still holding a seat or a place in the queue (not ended with its class).
     pub fn is_active(&self) -> bool {
-        EnrollmentStatus::parse(&self.status).is_ok_and(EnrollmentStatus::is_active)
+        self.status.is_active()
     }
 
     pub fn is_waitlisted(&self) -> bool {
-        EnrollmentStatus::parse(&self.status) == Ok(EnrollmentStatus::Waitlisted)
+        self.status == EnrollmentStatus::Waitlisted
     }
 }
 
@@ -96,7 +97,7 @@ pub struct DashboardPage {
     pub cancelled: Vec<CancelledPlace>,
     pub profile: Vec<ProfileLine>,
     /// Issued, revoked or superseded certificates: (link, number, status).
-    pub certificates: Vec<(String, String, String)>,
+    pub certificates: Vec<(String, String, CertificateStatus)>,
     /// What comes next at the exam, once the trainee has had a seat.
     pub outlook: Vec<String>,
     /// The exam page is where to go next (eligible, attempts left).
@@ -115,7 +116,7 @@ fn current_place(
 ) -> Result<Option<CurrentPlace>, AppError> {
     let cohort = Cohort::find(conn, place.cohort_id)?;
     let sessions = ClassSession::of_cohort(conn, place.cohort_id)?;
-    let position = if place.status() == EnrollmentStatus::Waitlisted {
+    let position = if place.status == EnrollmentStatus::Waitlisted {
         classes::waitlist_position(conn, place.cohort_id, place.id)?
     } else {
         None
@@ -128,7 +129,7 @@ fn current_place(
         return Ok(None);
     };
     let marks = crate::ops::attendance::marks_by_place(conn, &[place.id])?;
-    let standing = if place.status().is_seated() {
+    let standing = if place.status.is_seated() {
         Some(crate::ops::attendance::standing_of(
             conn,
             place.cohort_id,
@@ -154,7 +155,7 @@ fn current_place(
         .collect();
     Ok(Some(CurrentPlace {
         id: place.id,
-        status: place.status.clone(),
+        status: place.status,
         position,
         promoted: place.promoted_at.is_some(),
         next: session_lines(&upcoming, lang).into_iter().next(),
@@ -176,7 +177,7 @@ fn cancelled_places(
     let mut cancelled = Vec::new();
     for place in places
         .iter()
-        .filter(|place| place.status() == EnrollmentStatus::Cancelled)
+        .filter(|place| place.status == EnrollmentStatus::Cancelled)
     {
         if let Some(cohort) = Cohort::find(conn, place.cohort_id)?
             && let Some(card) = catalogue::cards(conn, vec![cohort], lang, now)?.pop()
@@ -194,16 +195,16 @@ fn cancelled_places(
 fn certificates(
     conn: &mut DbConnection,
     trainee_id: i32,
-) -> Result<Vec<(String, String, String)>, AppError> {
+) -> Result<Vec<(String, String, CertificateStatus)>, AppError> {
     Ok(
         crate::db::models::certificate::Certificate::of_trainee(conn, trainee_id)?
             .into_iter()
-            .filter(|c| c.status != "pending")
+            .filter(|c| !c.status.is_pending())
             .map(|c| {
                 (
                     urls::with_id(urls::TRAINEE_CERTIFICATE, c.id),
                     c.number.clone().unwrap_or_default(),
-                    c.status.clone(),
+                    c.status,
                 )
             })
             .collect(),
@@ -216,7 +217,7 @@ struct Loaded {
     towns: Vec<Town>,
     current: Option<CurrentPlace>,
     cancelled: Vec<CancelledPlace>,
-    certificates: Vec<(String, String, String)>,
+    certificates: Vec<(String, String, CertificateStatus)>,
     outlook: Option<crate::web::outlook::Outlook>,
 }
 
@@ -230,9 +231,9 @@ fn load(
     // The active place, else the class the trainee last sat in.
     let shown = places
         .iter()
-        .find(|place| place.status().is_active())
-        .or_else(|| places.iter().find(|place| place.status().is_seated()));
-    let outlook = match places.iter().find(|place| place.status().is_seated()) {
+        .find(|place| place.status.is_active())
+        .or_else(|| places.iter().find(|place| place.status.is_seated()));
+    let outlook = match places.iter().find(|place| place.status.is_seated()) {
         Some(place) => Some(crate::web::outlook::Outlook::load(
             conn,
             id,

@@ -8,6 +8,8 @@ use crate::auth::extractors::Trainer;
 use crate::db::db_now;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
+use crate::domain::cohort::CohortStatus;
+use crate::domain::schedule::SessionStatus;
 use crate::error::AppError;
 use crate::web::AppState;
 use crate::web::page::PageCtx;
@@ -47,7 +49,7 @@ impl TrainerClass {
 pub struct TodaySession {
     pub venue: String,
     pub hours: String,
-    pub status: String,
+    pub status: SessionStatus,
     pub attendance_url: String,
 }
 
@@ -70,7 +72,7 @@ pub async fn show(
         .read(move |conn| {
             let cohorts: Vec<Cohort> = Cohort::of_trainer(conn, trainer_id)?
                 .into_iter()
-                .filter(|cohort| cohort.status != "draft")
+                .filter(|cohort| cohort.status != CohortStatus::Draft)
                 .collect();
             let mut classes = Vec::new();
             for card in catalogue::cards(conn, cohorts, lang, now)? {
@@ -101,7 +103,7 @@ pub async fn show(
                 .map(|session| TodaySession {
                     venue: class.card.venue.clone(),
                     hours: session.line.hours.clone(),
-                    status: session.line.status.clone(),
+                    status: session.line.status,
                     attendance_url: urls::with_id(urls::TRAINER_SESSION_ATTENDANCE, session.id),
                 })
         })

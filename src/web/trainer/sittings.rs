@@ -18,6 +18,7 @@ use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, Sitting};
 use crate::db::models::user::User;
 use crate::db::{DbConnection, DbError};
+use crate::domain::exam::AttemptStatus;
 use crate::domain::{exam, resit};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -86,14 +87,26 @@ pub async fn open(
 /// A candidate on the live board.
 pub struct Candidate {
     pub name: String,
-    /// `not-started`, `open`, `submitted`, `expired` or `terminated`.
-    pub state: String,
+    /// `None` until the trainee starts.
+    pub status: Option<AttemptStatus>,
     pub attempt_id: Option<i32>,
     pub answered: usize,
     pub total: usize,
     pub minutes_left: i64,
     pub score: Option<i32>,
     pub passed: Option<bool>,
+}
+
+impl Candidate {
+    /// The board's state code (`sitting-state-…`): not started, or the
+    /// attempt's status.
+    pub fn state_code(&self) -> &'static str {
+        self.status.map_or("not-started", AttemptStatus::as_str)
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status == Some(AttemptStatus::Open)
+    }
 }
 
 #[derive(Template)]
@@ -157,7 +170,7 @@ fn candidates(
         };
         candidates.push(Candidate {
             name,
-            state: attempt.map_or_else(|| "not-started".to_owned(), |a| a.status.clone()),
+            status: attempt.map(|a| a.status),
             attempt_id: attempt.map(|a| a.id),
             answered,
             total,

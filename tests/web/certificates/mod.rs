@@ -40,8 +40,8 @@ pub(crate) async fn certificates(app: &TestApp) -> Vec<Certificate> {
     app.db
         .read(|conn| {
             let mut all = Vec::new();
-            for status in ecitizen::db::models::certificate::STATUSES {
-                all.extend(Certificate::in_status(conn, status)?);
+            for status in ecitizen::domain::certificate::CertificateStatus::ALL {
+                all.extend(Certificate::in_status(conn, *status)?);
             }
             all.sort_by_key(|c| c.id);
             Ok::<_, DbError>(all)
@@ -55,7 +55,7 @@ pub(crate) async fn issue_pending(app: &TestApp, registrar: &Browser) -> Vec<Cer
     let ids: Vec<String> = certificates(app)
         .await
         .iter()
-        .filter(|c| c.status == "pending")
+        .filter(|c| c.status.as_str() == "pending")
         .map(|c| c.id.to_string())
         .collect();
     let fields: Vec<(&str, &str)> = ids
@@ -414,7 +414,7 @@ async fn a_registrar_finds_a_certificate_by_number_code_or_name() {
         )),
         "{refused}"
     );
-    assert_eq!(certificates(&app).await[0].status, "issued");
+    assert_eq!(certificates(&app).await[0].status.as_str(), "issued");
 
     // A revoked certificate is still found, marked, and offers no actions.
     registrar

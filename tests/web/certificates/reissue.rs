@@ -103,7 +103,7 @@ async fn a_misspelt_name_is_corrected_by_a_new_certificate_that_the_old_one_poin
     let all = certificates(&app).await;
     assert_eq!(all.len(), 2);
     let (before, after) = (&all[0], &all[1]);
-    assert_eq!(before.status, "superseded");
+    assert_eq!(before.status.as_str(), "superseded");
     assert!(before.superseded_at.is_some());
     assert_eq!(
         (after.status.as_str(), after.replaces_id, after.attempt_id),
@@ -181,5 +181,5 @@ async fn a_misspelt_name_is_corrected_by_a_new_certificate_that_the_old_one_poin
             &[("reason", "x")],
         )
         .await;
-    assert_eq!(certificates(&app).await[0].status, "superseded");
+    assert_eq!(certificates(&app).await[0].status.as_str(), "superseded");
 }

@@ -288,6 +288,6 @@ async fn the_countdown_warns_and_shows_the_result_when_time_is_up() {
         })
         .await
         .expect("status");
-    assert_eq!(status, "expired");
+    assert_eq!(status.as_str(), "expired");
     chrome.quit().await;
 }

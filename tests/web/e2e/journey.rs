@@ -116,7 +116,7 @@ async fn admin_creates_a_class(app: &TestApp, admin: &Person, trainer: &Person) 
             .await
             .ok()
             .flatten()
-            .is_some_and(|class| class.status == "open")
+            .is_some_and(|class| class.status.as_str() == "open")
     })
     .await;
     office.quit().await;
@@ -425,8 +425,11 @@ async fn from_a_new_class_to_a_certificate_that_a_visitor_verifies() {
         app.db
             .read(|conn| {
                 Ok::<_, DbError>(
-                    ecitizen::db::models::certificate::Certificate::in_status(conn, "issued")?
-                        .len(),
+                    ecitizen::db::models::certificate::Certificate::in_status(
+                        conn,
+                        ecitizen::domain::certificate::CertificateStatus::Issued,
+                    )?
+                    .len(),
                 )
             })
             .await

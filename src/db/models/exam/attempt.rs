@@ -20,8 +20,7 @@ pub struct Attempt {
     pub deadline_at: NaiveDateTime,
     pub extra_percent: i32,
     pub extension_minutes: i32,
-    /// `open`, `submitted`, `expired` (time ran out) or `terminated` (invigilator).
-    pub status: String,
+    pub status: AttemptStatus,
     pub finished_at: Option<NaiveDateTime>,
     pub end_reason: Option<String>,
     pub score_percent: Option<i32>,
@@ -42,12 +41,12 @@ pub struct Finish<'a> {
 
 impl Attempt {
     pub fn is_open(&self) -> bool {
-        self.status == AttemptStatus::Open.as_str()
+        self.status == AttemptStatus::Open
     }
 
     /// Ended by the invigilator for an irregularity: never a pass.
     pub fn is_terminated(&self) -> bool {
-        self.status == AttemptStatus::Terminated.as_str()
+        self.status == AttemptStatus::Terminated
     }
 
     #[expect(

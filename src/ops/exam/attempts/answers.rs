@@ -89,7 +89,7 @@ fn store_answer(
         return Ok(Saved::Invalid);
     };
     let chosen: BTreeSet<i32> = chosen.into_iter().collect();
-    let kind = Question::find(conn, question.question_id)?.and_then(|q| q.kind());
+    let kind = Question::find(conn, question.question_id)?.map(|q| q.kind);
     if kind != Some(Kind::Multiple) && chosen.len() > 1 {
         return Ok(Saved::Invalid);
     }

@@ -41,9 +41,9 @@ pub(super) fn store(
             .or_default()
             .push(option.id);
     }
-    let kinds: HashMap<i32, Option<Kind>> = Question::by_ids(conn, drawn)?
+    let kinds: HashMap<i32, Kind> = Question::by_ids(conn, drawn)?
         .into_iter()
-        .map(|q| (q.id, q.kind()))
+        .map(|q| (q.id, q.kind))
         .collect();
     for (position, question_id) in (1..).zip(drawn) {
         let ids = options.get(question_id).cloned().unwrap_or_default();
@@ -51,7 +51,7 @@ pub(super) fn store(
         // order is all a trainee can see of the options besides their text.
         // True/false keeps its natural order (True, False): there the place
         // says which label, not which is right.
-        let order = if kinds.get(question_id).copied().flatten() == Some(Kind::TrueFalse) {
+        let order = if kinds.get(question_id) == Some(&Kind::TrueFalse) {
             ids
         } else {
             exam::shuffled(&ids, rng)

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::own_sitting;
 use crate::db::db_now;
+use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::exam::Attempt;
 use crate::db::{Db, DbConnection, DbError};
@@ -96,7 +97,7 @@ pub async fn extend(
         let subject = format!("sitting:{}", action.sitting_id);
         audit::append(
             conn,
-            &actor.event("attempt.extend", subject, details),
+            &actor.event(Action::AttemptExtend, subject, details),
             db_now(now),
         )?;
         Ok(Some(Ok(())))
@@ -128,7 +129,7 @@ pub async fn terminate(
         let subject = format!("sitting:{}", action.sitting_id);
         audit::append(
             conn,
-            &actor.event("attempt.terminate", subject, details),
+            &actor.event(Action::AttemptTerminate, subject, details),
             db_now(now),
         )?;
         Ok(Some(Ok(())))

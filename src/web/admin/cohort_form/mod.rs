@@ -194,14 +194,14 @@ pub fn form_from(cohort: &Cohort) -> FormState {
     let mut form = FormState::default();
     for (name, value) in [
         ("venue", cohort.venue_id.to_string()),
-        ("period", cohort.period.clone()),
+        ("period", cohort.period.to_string()),
         (
             "starts_time",
             cohort.starts_time.format("%H:%M").to_string(),
         ),
         ("ends_time", cohort.ends_time.format("%H:%M").to_string()),
-        ("teaching_language", cohort.teaching_language.clone()),
-        ("audience", cohort.audience.clone()),
+        ("teaching_language", cohort.teaching_language.to_string()),
+        ("audience", cohort.audience.to_string()),
         ("start_date", cohort.start_date.to_string()),
         ("session_count", cohort.session_count.to_string()),
         ("capacity", cohort.capacity.to_string()),

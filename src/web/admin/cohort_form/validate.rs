@@ -239,11 +239,11 @@ pub fn validate(
     Some(CohortFields {
         course_id: at.course_id,
         venue_id: venue?.id,
-        period: period?.as_str().to_owned(),
+        period: period?,
         starts_time: starts?,
         ends_time: ends?,
-        teaching_language: language?.as_str().to_owned(),
-        audience: audience?.as_str().to_owned(),
+        teaching_language: language?,
+        audience: audience?,
         start_date: start_date?,
         weekdays: weekdays?.to_string(),
         session_count: sessions?,
@@ -251,7 +251,7 @@ pub fn validate(
         trainer_id: trainer?,
         enrol_opens: opens?,
         enrol_closes: closes?,
-        status: at.status.as_str().to_owned(),
+        status: at.status,
     })
 }
 

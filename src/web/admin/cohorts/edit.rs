@@ -76,8 +76,8 @@ async fn checked(
         course_id,
         min_capacity: loaded.enrolled,
         today,
-        status: cohort.status(),
-        stored_period: Some(cohort.period()),
+        status: cohort.status,
+        stored_period: Some(cohort.period),
     };
     Ok(cohort_form::validate(input, form, &context))
 }
@@ -93,7 +93,7 @@ pub async fn update(
     let now = state.clock().now();
     let loaded = load(&state, id.into_inner()).await?;
     let cohort = loaded.cohort.clone();
-    if cohort.status() == CohortStatus::Cancelled {
+    if cohort.status == CohortStatus::Cancelled {
         return Ok(flash::redirect(
             &state.settings,
             &urls::with_id(urls::ADMIN_COHORT, cohort.id),

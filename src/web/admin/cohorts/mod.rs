@@ -199,7 +199,7 @@ struct Loaded {
 impl Loaded {
     fn extras(&self) -> Extras {
         Extras {
-            editing: Some((self.cohort.id, self.cohort.status())),
+            editing: Some((self.cohort.id, self.cohort.status)),
             started: self.started,
             can_unpublish: self.places == 0 && !self.started,
             ..Extras::default()

@@ -81,7 +81,7 @@ pub fn prefill(question: &Question, options: &[QuestionOption]) -> FormState {
     let mut form = FormState::default();
     form.keep("block", &question.block.to_string());
     form.keep("topic", &question.topic);
-    form.keep("kind", &question.kind);
+    form.keep("kind", question.kind.as_str());
     form.keep("stem_ar", &question.stem_ar);
     form.keep("stem_en", &question.stem_en);
     for (option, (ar, en, correct)) in options.iter().zip(OPTION_FIELDS) {

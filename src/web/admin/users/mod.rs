@@ -56,7 +56,7 @@ pub struct UserRow {
     pub id: i32,
     pub name_ar: String,
     pub name_en: String,
-    pub role: String,
+    pub role: Role,
     pub role_label: String,
     /// E-mail or Emirates ID: what they sign in with.
     pub login: String,
@@ -65,6 +65,11 @@ pub struct UserRow {
 }
 
 impl UserRow {
+    /// Whether the role select's option `code` is this person's role.
+    pub fn has_role(&self, code: &str) -> bool {
+        Role::parse(code) == Ok(self.role)
+    }
+
     pub fn action(&self, pattern: &str) -> String {
         urls::with_id(pattern, self.id)
     }
@@ -143,7 +148,7 @@ async fn render(
             id: user.id,
             name_ar: user.full_name_ar.clone(),
             name_en: user.full_name_en.clone(),
-            role: user.role.clone(),
+            role: user.role,
             role_label: lang.t(&format!("role-{}", user.role)),
             login: user
                 .email

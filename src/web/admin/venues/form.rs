@@ -51,14 +51,14 @@ pub fn partner_kinds(lang: Lang) -> Vec<Choice> {
         .iter()
         .map(|kind| Choice {
             code: kind.as_str().to_owned(),
-            label: kind_label(kind.as_str(), lang),
+            label: kind_label(*kind, lang),
         })
         .collect()
 }
 
-/// The label of a stored partner-kind code.
-pub fn kind_label(code: &str, lang: Lang) -> String {
-    lang.t(&format!("partner-kind-{code}"))
+/// The label of a partner kind.
+pub fn kind_label(kind: PartnerKind, lang: Lang) -> String {
+    lang.t(&format!("partner-kind-{kind}"))
 }
 
 /// Every town of every region.
@@ -110,7 +110,7 @@ pub fn validate<'a>(
         town_id: town_id?,
         name_ar: name_ar?.as_str().to_owned(),
         name_en: name_en?.as_str().to_owned(),
-        partner_kind: kind?.as_str().to_owned(),
+        partner_kind: kind?,
         address: address?.as_str().to_owned(),
         seats: seats?.get(),
     })
@@ -123,7 +123,7 @@ pub fn prefill(venue: &Venue, regions: &Regions) -> FormState {
     form.keep("town", town.map_or("", |town| town.code.as_str()));
     form.keep("name_ar", &venue.name_ar);
     form.keep("name_en", &venue.name_en);
-    form.keep("partner_kind", &venue.partner_kind);
+    form.keep("partner_kind", venue.partner_kind.as_str());
     form.keep("address", &venue.address);
     form.keep("seats", &venue.seats.to_string());
     form

@@ -96,7 +96,7 @@ fn sections(regions: &Regions, venues: &[Venue], lang: Lang) -> Vec<TownSection>
                     .map(|venue| VenueRow {
                         id: venue.id,
                         name: venue.name(lang).to_owned(),
-                        kind: kind_label(&venue.partner_kind, lang),
+                        kind: kind_label(venue.partner_kind, lang),
                         address: venue.address.clone(),
                         seats: venue.seats,
                         retired: venue.retired,

@@ -15,6 +15,7 @@ use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::user::User;
 use crate::db::{DbConnection, DbError};
+use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::person::Role;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -27,7 +28,7 @@ use crate::web::{AppState, urls};
 pub struct PlaceRow {
     pub id: i32,
     pub venue: String,
-    pub status: String,
+    pub status: EnrollmentStatus,
     pub note: String,
     pub active: bool,
     /// Attendance standing, for places with a seat.
@@ -136,7 +137,7 @@ fn place_row(
             .map(|card| format!("{} · {} · {}", card.venue, card.town, card.starts_text())),
         None => None,
     };
-    let seated = place.status().is_seated();
+    let seated = place.status.is_seated();
     let standing = if seated {
         Some(crate::ops::attendance::standing_of(
             conn,
@@ -168,8 +169,8 @@ fn place_row(
     Ok(PlaceRow {
         id: place.id,
         venue: venue.unwrap_or_default(),
-        active: place.status().is_active(),
-        status: place.status.clone(),
+        active: place.status.is_active(),
+        status: place.status,
         note: place.note.clone().unwrap_or_default(),
         standing,
         sessions,
@@ -211,7 +212,7 @@ fn load(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<Option<Loaded>, AppError> {
-    let Some(user) = User::find(conn, id)?.filter(|user| user.role() == Role::Trainee) else {
+    let Some(user) = User::find(conn, id)?.filter(|user| user.role == Role::Trainee) else {
         return Ok(None);
     };
     let own = Enrollment::of_trainee(conn, id)?;

@@ -138,7 +138,7 @@ fn render_question(
         total: i32::try_from(loaded.drawn.len()).unwrap_or(0),
         block: question.block,
         stem: question.stem(lang).to_owned(),
-        multiple: question.kind() == Some(Kind::Multiple),
+        multiple: question.kind == Kind::Multiple,
         options: options(loaded, drawn, answer, lang),
         flagged: answer.is_some_and(|a| a.flagged),
         seq: answer.map_or(0, |a| a.seq) + 1,

@@ -32,12 +32,19 @@ mod save;
 pub struct MarkRow {
     pub enrollment_id: i32,
     pub name: String,
-    pub current: String,
+    /// The stored mark, if the session has been marked for this trainee.
+    pub current: Option<Mark>,
 }
 
 impl MarkRow {
     pub fn field(&self) -> String {
         format!("status_{}", self.enrollment_id)
+    }
+
+    /// Whether `mark` is the one to show chosen: the stored mark, or
+    /// "present" for a trainee not marked yet.
+    pub fn shows(&self, mark: &Mark) -> bool {
+        self.current.unwrap_or(Mark::Present) == *mark
     }
 }
 
@@ -58,13 +65,8 @@ pub struct AttendancePage {
 }
 
 impl AttendancePage {
-    pub fn marks(&self) -> [&'static str; 4] {
-        [
-            Mark::Present.as_str(),
-            Mark::Late.as_str(),
-            Mark::Absent.as_str(),
-            Mark::Excused.as_str(),
-        ]
+    pub fn marks(&self) -> &'static [Mark] {
+        Mark::ALL
     }
 }
 
@@ -73,7 +75,7 @@ struct Loaded {
     session: ClassSession,
     cohort: Cohort,
     people: Vec<(Enrollment, User)>,
-    marks: HashMap<i32, String>,
+    marks: HashMap<i32, Mark>,
 }
 
 fn load(
@@ -169,7 +171,7 @@ async fn render(
         .map(|(place, user)| MarkRow {
             enrollment_id: place.id,
             name: user.name(lang).to_owned(),
-            current: loaded.marks.get(&place.id).cloned().unwrap_or_default(),
+            current: loaded.marks.get(&place.id).copied(),
         })
         .collect();
     let (action_url, back_url) = paths(marker, session_id);
