@@ -11,6 +11,7 @@ use crate::db::models::user::User;
 use crate::db::{Db, DbConnection, DbError};
 use crate::domain::attendance::Mark;
 use crate::domain::cohort::{Audience, CohortStatus, PartnerKind, Period, TeachingLanguage};
+use crate::ops::Actor;
 
 /// A demo venue: town code, names, partner kind, seats.
 const VENUES: [(&str, &str, &str, PartnerKind, i32); 6] = [
@@ -119,25 +120,21 @@ pub(super) async fn seed(db: &Db, settings: &Settings) -> Result<Vec<String>, Db
 
 /// UAE National Day (Eid Al Etihad), this year and next: no sessions.
 fn add_national_day(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<(), DbError> {
-    use crate::db::models::holiday::{Holiday, NewHoliday};
+    use crate::db::models::holiday::NewHoliday;
     use chrono::Datelike;
 
     for year in [now.year(), now.year() + 1] {
         for day in [2, 3] {
-            if let Some(date) = chrono::NaiveDate::from_ymd_opt(year, 12, day)
-                && !Holiday::exists_on(conn, date)?
-            {
-                let name_ar = "عيد الاتحاد".to_owned();
-                let name_en = "Eid Al Etihad (National Day)".to_owned();
-                Holiday::insert(
-                    conn,
-                    &NewHoliday {
-                        day: date,
-                        name_ar,
-                        name_en,
-                    },
-                )?;
-            }
+            let Some(day) = chrono::NaiveDate::from_ymd_opt(year, 12, day) else {
+                continue;
+            };
+            let holiday = NewHoliday {
+                day,
+                name_ar: "عيد الاتحاد".to_owned(),
+                name_en: "Eid Al Etihad (National Day)".to_owned(),
+            };
+            // A day that is a holiday already stays as it is.
+            let _ = crate::ops::holidays::add(conn, &Actor::system(), &holiday, db_now(now))?;
         }
     }
     Ok(())
@@ -145,7 +142,7 @@ fn add_national_day(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<(), D
 
 /// The venues of [`VENUES`], in order.
 fn add_venues(conn: &mut DbConnection, at: NaiveDateTime) -> Result<Vec<i32>, DbError> {
-    use crate::db::models::venue::{Venue, VenueFields};
+    use crate::db::models::venue::VenueFields;
 
     let towns = Town::all(conn)?;
     let mut venue_ids = Vec::new();
@@ -161,7 +158,12 @@ fn add_venues(conn: &mut DbConnection, at: NaiveDateTime) -> Result<Vec<i32>, Db
             address: format!("{name_en}, {}", town.name_en),
             seats,
         };
-        venue_ids.push(Venue::insert(conn, &fields, at)?);
+        venue_ids.push(crate::ops::venues::add(
+            conn,
+            &Actor::system(),
+            &fields,
+            at,
+        )?);
     }
     Ok(venue_ids)
 }

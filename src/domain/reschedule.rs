@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::cohort::Weekdays;
-use crate::domain::schedule::{self, Plan, Planned, SessionStatus, utc_to_local};
+use crate::domain::schedule::{self, Plan, Planned, SessionStatus};
+use crate::domain::time::utc_to_local;
 
 /// The fields of a class that decide its sessions.
 #[derive(Clone, Debug, PartialEq, Eq)]

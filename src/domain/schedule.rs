@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::cohort::Weekdays;
 
-pub use crate::domain::time::{UAE_OFFSET, local_to_utc, uae_minutes, uae_today, utc_to_local};
+use crate::domain::time::local_to_utc;
 
 choices!(
     /// Where a session stands: as generated, moved or cancelled by its
@@ -129,6 +129,7 @@ pub fn first_overlap(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::time::{uae_minutes, uae_today, utc_to_local};
 
     #[test]
     fn utc_is_shown_four_hours_ahead() {

@@ -19,7 +19,7 @@ use crate::db::{Db, DbConnection, DbError};
 use crate::domain::certificate::CertificateStatus;
 use crate::domain::certificate::{VerificationCode, number};
 use crate::domain::person::{ArabicName, EnglishName};
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 
 fn missing() -> DbError {
     DbError::Query(diesel::result::Error::NotFound)

@@ -18,8 +18,8 @@ use crate::db::{DbConnection, DbError};
 use crate::domain::cohort::{Phase, Weekdays};
 use crate::domain::enrollment::{self, EnrollmentStatus, Refusal};
 use crate::domain::person::Gender;
-use crate::domain::schedule::uae_today;
 use crate::domain::schedule::{self, Plan, Planned};
+use crate::domain::time::uae_today;
 
 mod clashes;
 mod editing;

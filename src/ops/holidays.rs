@@ -1,14 +1,14 @@
 //! Holidays: days on which no session is scheduled. Adding or removing
 //! one affects classes planned afterwards only.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::db::db_now;
 use crate::db::models::audit;
 use crate::db::models::audit::Action;
 use crate::db::models::holiday::{Holiday, NewHoliday};
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbConnection, DbError};
 use crate::ops::Actor;
 
 /// The day is already a holiday.
@@ -38,29 +38,35 @@ pub async fn create(
 ) -> Result<Result<i32, DayTaken>, DbError> {
     let actor = actor.clone();
     let now = db_now(now);
-    let added = db
-        .write(move |conn| {
-            if Holiday::exists_on(conn, new.day)? {
-                return Ok(Err(DayTaken));
-            }
-            let id = Holiday::insert(conn, &new)?;
-            let details = serde_json::json!({
-                "day": new.day.format("%Y-%m-%d").to_string(),
-                "name_ar": new.name_ar,
-                "name_en": new.name_en,
-            });
-            audit::append(
-                conn,
-                &actor.event(Action::HolidayCreate, format!("holiday:{id}"), details),
-                now,
-            )?;
-            Ok(Ok(id))
-        })
-        .await;
+    let added = db.write(move |conn| add(conn, &actor, &new, now)).await;
     match added {
         Err(err) if is_duplicate_day(&err) => Ok(Err(DayTaken)),
         other => other,
     }
+}
+
+/// [`create`]'s step inside a caller's transaction (the demo's seeding).
+pub fn add(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    new: &NewHoliday,
+    at: NaiveDateTime,
+) -> Result<Result<i32, DayTaken>, DbError> {
+    if Holiday::exists_on(conn, new.day)? {
+        return Ok(Err(DayTaken));
+    }
+    let id = Holiday::insert(conn, new)?;
+    let details = serde_json::json!({
+        "day": new.day.format("%Y-%m-%d").to_string(),
+        "name_ar": new.name_ar,
+        "name_en": new.name_en,
+    });
+    audit::append(
+        conn,
+        &actor.event(Action::HolidayCreate, format!("holiday:{id}"), details),
+        at,
+    )?;
+    Ok(Ok(id))
 }
 
 /// The holiday to delete does not exist.

@@ -67,23 +67,30 @@ pub async fn create(
 ) -> Result<i32, DbError> {
     let actor = actor.clone();
     let now = db_now(now);
-    db.write(move |conn| {
-        let id = Venue::insert(conn, &fields, now)?;
-        let details = serde_json::json!({
-            "town": town_code(&Town::all(conn)?, fields.town_id),
-            "name_ar": fields.name_ar,
-            "name_en": fields.name_en,
-            "partner_kind": fields.partner_kind.as_str(),
-            "seats": fields.seats,
-        });
-        audit::append(
-            conn,
-            &actor.event(Action::VenueCreate, format!("venue:{id}"), details),
-            now,
-        )?;
-        Ok(id)
-    })
-    .await
+    db.write(move |conn| add(conn, &actor, &fields, now)).await
+}
+
+/// [`create`]'s step inside a caller's transaction (the demo's seeding).
+pub fn add(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    fields: &VenueFields,
+    at: NaiveDateTime,
+) -> Result<i32, DbError> {
+    let id = Venue::insert(conn, fields, at)?;
+    let details = serde_json::json!({
+        "town": town_code(&Town::all(conn)?, fields.town_id),
+        "name_ar": fields.name_ar,
+        "name_en": fields.name_en,
+        "partner_kind": fields.partner_kind.as_str(),
+        "seats": fields.seats,
+    });
+    audit::append(
+        conn,
+        &actor.event(Action::VenueCreate, format!("venue:{id}"), details),
+        at,
+    )?;
+    Ok(id)
 }
 
 /// How saving a venue's edit ended.

@@ -10,7 +10,7 @@ use crate::db::models::certificate::Certificate;
 use crate::db::models::exam::{Attempt, ExamSettings};
 use crate::db::{DbConnection, DbError};
 use crate::domain::resit::NextStep;
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 use crate::ops::exam::attempts;
 use crate::web::page::PageCtx;
 

@@ -40,7 +40,7 @@ fn class() -> (Schedule, Vec<Existing>) {
 }
 
 fn utc(day: &str, hour: &str) -> NaiveDateTime {
-    schedule::local_to_utc(date(day), time(hour))
+    crate::domain::time::local_to_utc(date(day), time(hour))
 }
 
 #[test]

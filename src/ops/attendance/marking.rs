@@ -15,7 +15,7 @@ use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::{Db, DbError};
 use crate::domain::attendance::{Mark, trainer_may_mark};
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 
 /// Who marks: the class's trainer, or a registrar correcting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

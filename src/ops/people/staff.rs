@@ -3,7 +3,7 @@
 //! password, and moved to another role.
 
 use anyhow::{Context, bail};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::auth::password::{hash_blocking, one_time_password};
 use crate::config::Settings;
@@ -26,6 +26,8 @@ pub enum Source {
     Admin,
     /// `ecitizen user add`.
     CommandLine,
+    /// `serve --demo`'s people.
+    Demo,
 }
 
 /// A staff account to create, its fields already parsed.
@@ -58,50 +60,57 @@ pub async fn create(
     staff: NewStaff,
     now: DateTime<Utc>,
 ) -> Result<Result<i32, CreateRefused>, DbError> {
+    let actor = actor.clone();
+    let now = db_now(now);
+    db.write(move |conn| add(conn, &actor, &staff, now)).await
+}
+
+/// [`create`]'s step inside a caller's transaction (the demo's seeding).
+pub fn add(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    staff: &NewStaff,
+    at: NaiveDateTime,
+) -> Result<Result<i32, CreateRefused>, DbError> {
     if staff.role == Role::Trainee {
         return Ok(Err(CreateRefused::NotStaff));
     }
-    let actor = actor.clone();
-    let now = db_now(now);
-    db.write(move |conn| {
-        if User::email_taken(conn, staff.email.as_str())? {
-            return Ok(Err(CreateRefused::EmailTaken));
-        }
-        let id = User::insert(
-            conn,
-            &NewUser {
-                role: staff.role,
-                full_name_ar: staff.name_ar.as_str(),
-                full_name_en: staff.name_en.as_str(),
-                email: Some(staff.email.as_str()),
-                emirates_id: None,
-                date_of_birth: None,
-                gender: None,
-                mobile: staff.mobile.as_ref().map(Mobile::as_str),
-                target_group: None,
-                town_id: None,
-                channel: None,
-                password_hash: &staff.password_hash,
-                must_change_password: staff.must_change_password,
-                active: true,
-                created_at: now,
-                updated_at: now,
-            },
-        )?;
-        let details = match staff.source {
-            Source::Admin => serde_json::json!({ "role": staff.role.as_str() }),
-            Source::CommandLine => {
-                serde_json::json!({ "role": staff.role.as_str(), "source": "command line" })
-            }
-        };
-        audit::append(
-            conn,
-            &actor.event(Action::UserCreate, format!("user:{id}"), details),
-            now,
-        )?;
-        Ok(Ok(id))
-    })
-    .await
+    if User::email_taken(conn, staff.email.as_str())? {
+        return Ok(Err(CreateRefused::EmailTaken));
+    }
+    let id = User::insert(
+        conn,
+        &NewUser {
+            role: staff.role,
+            full_name_ar: staff.name_ar.as_str(),
+            full_name_en: staff.name_en.as_str(),
+            email: Some(staff.email.as_str()),
+            emirates_id: None,
+            date_of_birth: None,
+            gender: None,
+            mobile: staff.mobile.as_ref().map(Mobile::as_str),
+            target_group: None,
+            town_id: None,
+            channel: None,
+            password_hash: &staff.password_hash,
+            must_change_password: staff.must_change_password,
+            active: true,
+            created_at: at,
+            updated_at: at,
+        },
+    )?;
+    let role = staff.role.as_str();
+    let details = match staff.source {
+        Source::Admin => serde_json::json!({ "role": role }),
+        Source::CommandLine => serde_json::json!({ "role": role, "source": "command line" }),
+        Source::Demo => serde_json::json!({ "role": role, "source": "demo" }),
+    };
+    audit::append(
+        conn,
+        &actor.event(Action::UserCreate, format!("user:{id}"), details),
+        at,
+    )?;
+    Ok(Ok(id))
 }
 
 /// Why an admin's change to an account was not made.

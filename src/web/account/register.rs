@@ -258,7 +258,7 @@ pub async fn submit(
         &input,
         &mut form,
         &towns,
-        crate::domain::schedule::uae_today(now),
+        crate::domain::time::uae_today(now),
     ) else {
         return render_form(ctx, form, &state, StatusCode::UNPROCESSABLE_ENTITY).await;
     };

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::auth::extractors::Admin;
 use crate::db::models::audit::{self, Filter};
 use crate::db::models::user::User;
+use crate::domain::time;
 use crate::error::AppError;
 use crate::web::page::PageCtx;
 use crate::web::{AppState, urls};
@@ -53,12 +54,11 @@ pub struct AuditPage {
 
 /// Midnight at the start of a UAE day, in UTC.
 fn uae_midnight(date: NaiveDate) -> Option<chrono::NaiveDateTime> {
-    date.and_hms_opt(0, 0, 0)
-        .map(|at| at - crate::domain::schedule::UAE_OFFSET)
+    Some(time::local_to_utc(date, chrono::NaiveTime::MIN))
 }
 
 fn parse_day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    time::parse_day(text).ok()
 }
 
 pub async fn list(
@@ -97,7 +97,7 @@ pub async fn list(
         .take(PAGE_SIZE as usize)
         .map(|entry| EntryRow {
             id: entry.id,
-            at: crate::domain::schedule::uae_minutes(entry.at),
+            at: crate::domain::time::uae_minutes(entry.at),
             actor: entry
                 .actor_id
                 .and_then(|id| people.get(&id))

@@ -5,7 +5,8 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::domain::reschedule::{Change, Kept};
-use crate::domain::schedule::{Planned, utc_to_local};
+use crate::domain::schedule::Planned;
+use crate::domain::time::utc_to_local;
 use crate::i18n::Lang;
 use crate::ops::classes::{Clash, Clashes};
 use crate::web::forms::FormState;

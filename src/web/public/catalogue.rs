@@ -15,7 +15,7 @@ use crate::db::models::user::User;
 use crate::db::models::venue::Venue;
 use crate::domain::cohort::Phase;
 use crate::domain::cohort::{Audience, Period, TeachingLanguage};
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 use crate::i18n::Lang;
 use crate::ops::classes;
 

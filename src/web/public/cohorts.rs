@@ -16,7 +16,7 @@ use crate::domain::cohort::CohortStatus;
 use crate::domain::cohort::Phase;
 use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::schedule::SessionStatus;
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::ops::classes;

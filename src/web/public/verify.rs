@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::db::models::certificate::Certificate;
 use crate::domain::certificate::VerificationCode;
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 use crate::error::AppError;
 use crate::ops::verification::{self, Lookup};
 use crate::web::page::{PageCtx, render};

@@ -168,6 +168,14 @@ async fn render(
     crate::web::page::render(status, &page)
 }
 
+/// The issue form: one `certificate_id` per ticked row (actix's `Form`
+/// keeps only one of a repeated field; `serde_html_form` collects them).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct IssueForm {
+    certificate_id: Vec<String>,
+}
+
 /// `POST /registrar/certificates/issue` with `certificate_id` repeated.
 pub async fn issue(
     req: HttpRequest,
@@ -175,9 +183,11 @@ pub async fn issue(
     state: web::Data<AppState>,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let ids: Vec<i32> = url::form_urlencoded::parse(&body)
-        .filter(|(name, _)| name == "certificate_id")
-        .map(|(_, value)| value.trim().parse::<i32>())
+    let form: IssueForm = serde_html_form::from_bytes(&body).map_err(|_| AppError::BadRequest)?;
+    let ids: Vec<i32> = form
+        .certificate_id
+        .iter()
+        .map(|value| value.trim().parse::<i32>())
         .collect::<Result<_, _>>()
         .map_err(|_| AppError::BadRequest)?;
     if ids.is_empty() {

@@ -93,7 +93,7 @@ async fn render(
                 rows.push(ClassRow {
                     last_session: crate::ops::exam::sittings::last_session_end(&own)
                         .map(|end| {
-                            crate::domain::schedule::utc_to_local(end)
+                            crate::domain::time::utc_to_local(end)
                                 .format("%Y-%m-%d %H:%M")
                                 .to_string()
                         })

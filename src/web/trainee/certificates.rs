@@ -9,7 +9,7 @@ use askama::Template;
 use crate::auth::extractors::Trainee;
 use crate::db::models::certificate::Certificate;
 use crate::domain::certificate::VerificationCode;
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 use crate::error::AppError;
 use crate::web::page::{PageCtx, render};
 use crate::web::{AppState, urls};

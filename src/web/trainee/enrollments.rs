@@ -1,10 +1,10 @@
 //! A trainee's own places: withdrawing (the seat goes to the wait-list at
 //! once) and the calendar file of a class's sessions.
 
-use std::fmt::Write as _;
-
 use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use icalendar::Event;
+use icalendar::{Calendar, Component, EventLike, EventStatus};
 
 use crate::auth::extractors::Trainee;
 use crate::auth::flash;
@@ -83,7 +83,9 @@ pub async fn calendar(
         .body(body))
 }
 
-/// iCalendar text (RFC 5545): escaped values, folded lines, CRLF.
+/// iCalendar text (RFC 5545) through the `icalendar` crate, which escapes
+/// values, folds long (Arabic) lines between characters and ends lines
+/// with CRLF. Instants are written in UTC; DTSTAMP is the server's clock.
 fn ics(
     title: &str,
     location: &str,
@@ -91,72 +93,74 @@ fn ics(
     sessions: &[ClassSession],
     now: DateTime<Utc>,
 ) -> String {
-    let stamp = |at: NaiveDateTime| at.format("%Y%m%dT%H%M%SZ").to_string();
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//e-Citizen//Classes//EN".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-    ];
+    let utc = |at: NaiveDateTime| Utc.from_utc_datetime(&at);
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//e-Citizen//Classes//EN"))
+        .append_property(("CALSCALE", "GREGORIAN"));
     for session in sessions {
-        lines.push("BEGIN:VEVENT".to_owned());
-        lines.push(format!(
-            "UID:class-{cohort_id}-session-{}@ecitizen",
-            session.seq
-        ));
-        lines.push(format!("DTSTAMP:{}", stamp(db_now(now))));
-        lines.push(format!("DTSTART:{}", stamp(session.starts_at)));
-        lines.push(format!("DTEND:{}", stamp(session.ends_at)));
-        lines.push(format!("SUMMARY:{} ({})", escape(title), session.seq));
-        lines.push(format!("LOCATION:{}", escape(location)));
+        let mut event = Event::new();
+        event
+            .uid(&format!(
+                "class-{cohort_id}-session-{}@ecitizen",
+                session.seq
+            ))
+            .timestamp(utc(db_now(now)))
+            .starts(utc(session.starts_at))
+            .ends(utc(session.ends_at))
+            .summary(&format!("{title} ({})", session.seq))
+            .location(location);
         if session.is_cancelled() {
-            lines.push("STATUS:CANCELLED".to_owned());
+            event.status(EventStatus::Cancelled);
         }
         if let Some(reason) = &session.reason {
-            lines.push(format!("DESCRIPTION:{}", escape(reason)));
+            event.description(reason);
         }
-        lines.push("END:VEVENT".to_owned());
+        calendar.push(event.done());
     }
-    lines.push("END:VCALENDAR".to_owned());
-    let mut text = String::new();
-    for line in lines {
-        let _ = write!(text, "{}\r\n", fold(&line));
-    }
-    text
-}
-
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
-}
-
-/// Folds a line at 75 octets without splitting a character.
-fn fold(line: &str) -> String {
-    let mut folded = String::new();
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            folded.push_str("\r\n ");
-            width = 1;
-        }
-        folded.push(c);
-        width += c.len_utf8();
-    }
-    folded
+    calendar.done().to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::schedule::SessionStatus;
 
     #[test]
-    fn long_arabic_lines_fold_between_characters() {
-        let line = format!("SUMMARY:{}", "المواطن الإلكتروني ".repeat(8));
-        let folded = fold(&line);
-        assert!(folded.split("\r\n").all(|part| part.len() <= 75));
-        assert_eq!(folded.replace("\r\n ", ""), line);
-        assert_eq!(escape("a,b;c\nd"), "a\\,b\\;c\\nd");
+    fn long_arabic_lines_fold_between_characters_and_values_are_escaped() {
+        let starts_at = chrono::NaiveDate::from_ymd_opt(2026, 3, 9)
+            .and_then(|day| day.and_hms_opt(5, 0, 0))
+            .expect("a time");
+        let session = ClassSession {
+            id: 1,
+            cohort_id: 7,
+            seq: 1,
+            starts_at,
+            ends_at: starts_at + chrono::Duration::hours(3),
+            status: SessionStatus::Cancelled,
+            reason: Some("a,b;c".to_owned()),
+            original_starts_at: None,
+        };
+        let title = "المواطن الإلكتروني ".repeat(8);
+        let now = Utc
+            .with_ymd_and_hms(2026, 3, 1, 8, 0, 0)
+            .single()
+            .expect("now");
+        let text = ics(&title, "Al Ain", 7, &[session], now);
+        assert!(text.split("\r\n").all(|line| line.len() <= 75), "{text}");
+        let unfolded = text.replace("\r\n ", "");
+        assert!(
+            unfolded.contains(&format!("SUMMARY:{title} (1)")),
+            "{unfolded}"
+        );
+        assert!(unfolded.contains("DESCRIPTION:a\\,b\\;c"), "{unfolded}");
+        assert!(unfolded.contains("DTSTART:20260309T050000Z"), "{unfolded}");
+        assert!(unfolded.contains("DTSTAMP:20260301T080000Z"), "{unfolded}");
+        assert!(unfolded.contains("STATUS:CANCELLED"), "{unfolded}");
+        assert!(
+            unfolded.contains("PRODID:-//e-Citizen//Classes//EN"),
+            "{unfolded}"
+        );
     }
 }

@@ -92,7 +92,7 @@ pub async fn show(
             Ok::<_, AppError>(classes)
         })
         .await?;
-    let today_date = crate::domain::schedule::uae_today(now);
+    let today_date = crate::domain::time::uae_today(now);
     let today = classes
         .iter()
         .flat_map(|class| {

@@ -23,7 +23,7 @@ use crate::db::{DbConnection, DbError};
 use crate::domain::attendance::{Mark, Standing};
 use crate::domain::enrollment::EnrollmentStatus;
 use crate::domain::mobile::Mobile;
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::ops::attendance as standing;
@@ -276,7 +276,7 @@ pub async fn render(
         .iter()
         .map(|session| SessionColumn {
             seq: session.seq,
-            date: crate::domain::schedule::utc_to_local(session.starts_at)
+            date: crate::domain::time::utc_to_local(session.starts_at)
                 .format("%m-%d")
                 .to_string(),
             cancelled: session.is_cancelled(),

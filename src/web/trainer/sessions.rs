@@ -2,13 +2,12 @@
 //! reason shown to the class's trainees.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 use crate::auth::extractors::Trainer;
 use crate::auth::flash;
 use crate::db::db_now;
-use crate::domain::schedule::local_to_utc;
+use crate::domain::time::{local_to_utc, parse_day, parse_time};
 use crate::error::AppError;
 use crate::ops::classes::sessions;
 use crate::web::{AppState, audit_actor, urls};
@@ -71,8 +70,8 @@ pub async fn move_session(
 ) -> Result<HttpResponse, AppError> {
     let (session_id, trainer_id, now) = (id.into_inner(), trainer.id, state.clock().now());
     let reason = input.reason.trim().to_owned();
-    let date = NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d").ok();
-    let time = NaiveTime::parse_from_str(input.time.trim(), "%H:%M").ok();
+    let date = parse_day(&input.date).ok();
+    let time = parse_time(&input.time).ok();
     let (Some(date), Some(time)) = (date, time) else {
         return Ok(flash::redirect(
             &state.settings,

@@ -210,7 +210,7 @@ pub async fn board(
     let body = SittingPage {
         ctx,
         open: sitting.is_open(db_now(now)),
-        ends: crate::domain::schedule::utc_to_local(sitting.ends_at())
+        ends: crate::domain::time::utc_to_local(sitting.ends_at())
             .format("%H:%M")
             .to_string(),
         sitting,

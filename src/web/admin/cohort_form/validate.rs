@@ -10,6 +10,7 @@ use crate::db::models::venue::Venue;
 use crate::domain::class_size::{check_capacity, check_sessions};
 use crate::domain::cohort::{Audience, CohortStatus, Period, TeachingLanguage, Weekdays};
 use crate::domain::person::FieldError;
+use crate::domain::time::{parse_day, parse_time};
 use crate::web::forms::FormState;
 
 /// What validation needs besides the form.
@@ -38,8 +39,7 @@ fn hours(
     let time = |text: &str, default: Option<NaiveTime>| -> Result<NaiveTime, &'static str> {
         match (text.trim(), default) {
             ("", Some(default)) => Ok(default),
-            ("", None) => Err("field-required"),
-            (text, _) => NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| "time-invalid"),
+            (text, _) => parse_time(text).map_err(FieldError::key),
         }
     };
     let mut starts = form.check(
@@ -138,10 +138,7 @@ fn chosen_trainer(
 
 /// A date field: `YYYY-MM-DD`, required.
 fn date(text: &str) -> Result<NaiveDate, &'static str> {
-    if text.trim().is_empty() {
-        return Err("field-required");
-    }
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| "date-invalid")
+    parse_day(text).map_err(FieldError::key)
 }
 
 /// A whole number field.

@@ -25,10 +25,8 @@ pub async fn new_form(
     query: web::Query<NewQuery>,
 ) -> Result<HttpResponse, AppError> {
     let period = Period::parse(&query.period).unwrap_or(Period::Morning);
-    let form = cohort_form::new_class_form(
-        period,
-        crate::domain::schedule::uae_today(state.clock().now()),
-    );
+    let form =
+        cohort_form::new_class_form(period, crate::domain::time::uae_today(state.clock().now()));
     render_form(
         ctx,
         &state,
@@ -78,7 +76,7 @@ pub async fn create(
         trainers: &trainers,
         course_id,
         min_capacity: 0,
-        today: Some(crate::domain::schedule::uae_today(now)),
+        today: Some(crate::domain::time::uae_today(now)),
         status: CohortStatus::Draft,
         stored_period: None,
     };

@@ -69,7 +69,7 @@ async fn checked(
     let cohort = &loaded.cohort;
     // A class under way keeps its start date, wherever it was.
     let today = (!loaded.started && input.start_date.trim() != cohort.start_date.to_string())
-        .then(|| crate::domain::schedule::uae_today(state.clock().now()));
+        .then(|| crate::domain::time::uae_today(state.clock().now()));
     let context = Context {
         venues: &venues,
         trainers: &trainers,

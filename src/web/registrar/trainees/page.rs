@@ -153,7 +153,7 @@ fn place_row(
             .iter()
             .filter(|session| !session.is_cancelled())
             .map(|session| {
-                let date = crate::domain::schedule::utc_to_local(session.starts_at)
+                let date = crate::domain::time::utc_to_local(session.starts_at)
                     .date()
                     .to_string();
                 (

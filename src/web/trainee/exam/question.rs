@@ -12,7 +12,7 @@ use crate::auth::extractors::Trainee;
 use crate::db::db_now;
 use crate::db::models::exam::{Answer, AttemptQuestion};
 use crate::domain::exam;
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 use crate::error::AppError;
 use crate::exam::bank::Kind;
 use crate::i18n::Lang;

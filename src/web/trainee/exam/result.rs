@@ -9,7 +9,7 @@ use super::{attempt_url, load, page, see_other};
 use crate::auth::extractors::Trainee;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Attempt, ExamSettings};
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 use crate::error::AppError;
 use crate::web::AppState;
 use crate::web::page::PageCtx;

@@ -4,6 +4,7 @@
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
 
 use super::{attempt_url, see_other};
 use crate::auth::extractors::Trainee;
@@ -26,22 +27,40 @@ struct SaveForm {
     go: String,
 }
 
+/// The save form as submitted: every field as text, `option` once per
+/// ticked box.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct SubmittedSave {
+    q: String,
+    option: Vec<String>,
+    flag: String,
+    seq: String,
+    go: String,
+}
+
+/// A body that is not a form, or whose options are not numbers, is marked
+/// `bad_option` and refused as a whole.
 fn parse_save(body: &[u8]) -> SaveForm {
-    let mut form = SaveForm::default();
-    for (name, value) in url::form_urlencoded::parse(body) {
-        match name.as_ref() {
-            "q" => form.q = value.trim().parse().ok(),
-            "option" => match value.trim().parse() {
-                Ok(place) => form.options.push(place),
-                Err(_) => form.bad_option = true,
-            },
-            "flag" => form.flag = value.trim() == "1",
-            "seq" => form.seq = value.trim().parse().ok(),
-            "go" => form.go = value.into_owned(),
-            _ => {}
-        }
+    let Ok(submitted) = serde_html_form::from_bytes::<SubmittedSave>(body) else {
+        return SaveForm {
+            bad_option: true,
+            ..SaveForm::default()
+        };
+    };
+    let options: Result<Vec<i32>, _> = submitted
+        .option
+        .iter()
+        .map(|place| place.trim().parse())
+        .collect();
+    SaveForm {
+        q: submitted.q.trim().parse().ok(),
+        bad_option: options.is_err(),
+        options: options.unwrap_or_default(),
+        flag: submitted.flag.trim() == "1",
+        seq: submitted.seq.trim().parse().ok(),
+        go: submitted.go,
     }
-    form
 }
 
 fn wants_json(req: &HttpRequest) -> bool {

@@ -10,7 +10,7 @@ use super::{attempt_url, page, see_other};
 use crate::auth::extractors::Trainee;
 use crate::db::models::exam::{Attempt, ExamSettings};
 use crate::db::models::user::User;
-use crate::domain::schedule::utc_to_local;
+use crate::domain::time::utc_to_local;
 use crate::error::AppError;
 use crate::ops::exam::attempts::{self, Started};
 use crate::web::page::PageCtx;
