@@ -168,6 +168,22 @@ fn add_venues(conn: &mut DbConnection, at: NaiveDateTime) -> Result<Vec<i32>, Db
     Ok(venue_ids)
 }
 
+const ALAIN: &str = "trainer.alain@ecitizen.demo";
+const DHAFRA: &str = "trainer.dhafra@ecitizen.demo";
+
+/// The demo's classes: (venue index, period, audience, weeks from next
+/// Monday, capacity, trainer). The third has been under way since last
+/// week, so it has attendance.
+const CLASSES: [(usize, Period, Audience, i64, i32, &str); 7] = [
+    (0, Period::Morning, Audience::All, 0, 20, ALAIN),
+    (0, Period::Evening, Audience::All, 1, 20, ALAIN),
+    (1, Period::Morning, Audience::Women, -1, 18, ALAIN),
+    (2, Period::Evening, Audience::All, 2, 16, ALAIN),
+    (3, Period::Evening, Audience::All, 0, 2, DHAFRA),
+    (4, Period::Morning, Audience::All, 1, 20, DHAFRA),
+    (5, Period::Evening, Audience::All, 0, 12, DHAFRA),
+];
+
 /// Seven published classes around next Monday, through `ops::classes`.
 fn add_classes(
     conn: &mut DbConnection,
@@ -181,78 +197,17 @@ fn add_classes(
     use chrono::Duration;
 
     let today = crate::domain::time::uae_today(now);
-    let (morning, evening) = (
-        crate::domain::cohort::Period::Morning.default_hours(),
-        crate::domain::cohort::Period::Evening.default_hours(),
-    );
-    // (venue index, period, audience, weeks from next Monday, capacity, trainer)
-    let plan: [(usize, bool, Audience, i64, i32, &str); 7] = [
-        (0, true, Audience::All, 0, 20, "trainer.alain@ecitizen.demo"),
-        (
-            0,
-            false,
-            Audience::All,
-            1,
-            20,
-            "trainer.alain@ecitizen.demo",
-        ),
-        // Under way since last week, so it has attendance.
-        (
-            1,
-            true,
-            Audience::Women,
-            -1,
-            18,
-            "trainer.alain@ecitizen.demo",
-        ),
-        (
-            2,
-            false,
-            Audience::All,
-            2,
-            16,
-            "trainer.alain@ecitizen.demo",
-        ),
-        (
-            3,
-            false,
-            Audience::All,
-            0,
-            2,
-            "trainer.dhafra@ecitizen.demo",
-        ),
-        (
-            4,
-            true,
-            Audience::All,
-            1,
-            20,
-            "trainer.dhafra@ecitizen.demo",
-        ),
-        (
-            5,
-            false,
-            Audience::All,
-            0,
-            12,
-            "trainer.dhafra@ecitizen.demo",
-        ),
-    ];
     let mut cohorts = Vec::new();
-    for (venue, is_morning, audience, weeks, capacity, trainer) in plan {
+    for (venue, period, audience, weeks, capacity, trainer) in CLASSES {
         let Some(&venue_id) = venue_ids.get(venue) else {
             continue;
         };
-        let (starts, ends) = if is_morning { morning } else { evening };
+        let (starts, ends) = period.default_hours();
         let start = next_monday + Duration::weeks(weeks);
         let fields = CohortFields {
             course_id,
             venue_id,
-            period: if is_morning {
-                Period::Morning
-            } else {
-                Period::Evening
-            },
+            period,
             starts_time: starts,
             ends_time: ends,
             teaching_language: TeachingLanguage::Arabic,
@@ -317,7 +272,7 @@ fn mark_class_under_way(
     use crate::db::models::class_session::ClassSession;
     use crate::db::models::enrollment::Enrollment;
 
-    let (Some(running), Some(trainer)) = (running, user("trainer.alain@ecitizen.demo")) else {
+    let (Some(running), Some(trainer)) = (running, user(ALAIN)) else {
         return Ok(());
     };
     let at = db_now(now);

@@ -35,6 +35,13 @@ pub struct ListQuery {
     pub page: u32,
 }
 
+impl ListQuery {
+    /// Whether the list is filtered by the role select's option `code`.
+    pub fn filters_role(&self, code: &str) -> bool {
+        Role::parse(code).is_ok_and(|role| Role::parse(&self.role) == Ok(role))
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct CreateForm {
