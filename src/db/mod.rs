@@ -6,6 +6,20 @@
 //! Query functions in `models/` take `&mut DbConnection`, never the pool, so
 //! a handler can run several of them in one transaction.
 
+/// Runs `$body` with `$c` bound to the concrete connection inside a
+/// [`DbConnection`], for the few statements diesel's multi-backend type
+/// cannot express (`ON CONFLICT … DO UPDATE … WHERE`, row locks). The body
+/// is compiled once per backend, so it must be valid SQL on both.
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite($c) => $body,
+            #[cfg(feature = "postgres")]
+            $crate::db::DbConnection::Postgres($c) => $body,
+        }
+    };
+}
+
 mod connection;
 pub mod migrations;
 pub mod models;

@@ -340,7 +340,7 @@ pub(crate) async fn save_json_with(
         .expect("sent")
 }
 
-async fn attempt_row(app: &TestApp, id: i32) -> Attempt {
+pub(crate) async fn attempt_row(app: &TestApp, id: i32) -> Attempt {
     app.db
         .read(move |conn| Ok::<_, DbError>(Attempt::find(conn, id)?.expect("attempt")))
         .await

@@ -19,6 +19,7 @@ mod demo;
 mod e2e;
 mod errors;
 mod exam;
+mod exam_durability;
 mod exam_lifecycle;
 mod exam_strategies;
 mod health;

@@ -14,7 +14,9 @@ use crate::db::models::attempt_grant::AttemptGrant;
 use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
 use crate::db::models::enrollment::Enrollment;
-use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, Finish, Sitting};
+use crate::db::models::exam::{
+    Answer, Attempt, AttemptQuestion, ExamSettings, Finish, RowLock, Sitting,
+};
 use crate::db::models::question::{Question, QuestionOption};
 use crate::db::models::user::User;
 use crate::db::{Db, DbConnection, DbError};
@@ -207,6 +209,12 @@ pub fn finish(
     reason: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
+    // Wait for saves under way and keep new ones out, then score what is
+    // stored: every acknowledged save is in the score.
+    Attempt::lock(conn, attempt.id, RowLock::Exclusive)?;
+    if !Attempt::find(conn, attempt.id)?.is_some_and(|a| a.is_open()) {
+        return Ok(false);
+    }
     let drawn = AttemptQuestion::of_attempt(conn, attempt.id)?;
     let ids: Vec<i32> = drawn.iter().map(|q| q.question_id).collect();
     let blocks: HashMap<i32, i32> = Question::by_ids(conn, &ids)?

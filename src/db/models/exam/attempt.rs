@@ -30,6 +30,15 @@ pub struct Attempt {
     pub block3_percent: Option<i32>,
 }
 
+/// How [`Attempt::lock`] holds the row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowLock {
+    /// Saving an answer: saves of one attempt may run together.
+    Share,
+    /// Ending the attempt: waits for saves under way, blocks new ones.
+    Exclusive,
+}
+
 /// The outcome stored when an attempt ends.
 pub struct Finish<'a> {
     pub status: AttemptStatus,
@@ -84,6 +93,24 @@ impl Attempt {
             .select(Attempt::as_select())
             .first(conn)
             .optional()
+    }
+
+    /// Locks the attempt's row until the transaction ends, shared (saves)
+    /// or exclusive (ending it), so a save and the end of the attempt never
+    /// interleave: an acknowledged save is always part of the score. On
+    /// PostgreSQL a row lock; SQLite's single writer serialises them anyway.
+    pub fn lock(conn: &mut DbConnection, id: i32, lock: RowLock) -> QueryResult<()> {
+        #[cfg(feature = "postgres")]
+        if let DbConnection::Postgres(pg) = conn {
+            let row = attempts::table.find(id).select(attempts::id);
+            let _: Vec<i32> = match lock {
+                RowLock::Share => row.for_share().load(pg)?,
+                RowLock::Exclusive => row.for_update().load(pg)?,
+            };
+        }
+        #[cfg(not(feature = "postgres"))]
+        let _ = (conn, id, lock);
+        Ok(())
     }
 
     /// The trainee's own attempt (ownership in the query).

@@ -110,7 +110,10 @@ impl Answer {
     }
 
     /// Stores a save unless a newer one (higher `seq`) is already stored;
-    /// returns whether it was stored.
+    /// returns whether it was stored. One statement on both databases
+    /// (`INSERT … ON CONFLICT (attempt, question) DO UPDATE … WHERE`), so two
+    /// saves of the same question never race to insert and the highest
+    /// `seq` wins whatever order they commit in.
     pub fn save(
         conn: &mut DbConnection,
         attempt_id: i32,
@@ -120,39 +123,29 @@ impl Answer {
         seq: i64,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
-        let existing: Option<Answer> = answers::table
-            .filter(answers::attempt_id.eq(attempt_id))
-            .filter(answers::question_id.eq(question_id))
-            .select(Answer::as_select())
-            .first(conn)
-            .optional()?;
-        match existing {
-            Some(answer) if answer.seq > seq => Ok(false),
-            Some(answer) => {
-                diesel::update(answers::table.find(answer.id))
-                    .set((
-                        answers::selected.eq(selected),
-                        answers::flagged.eq(flagged),
-                        answers::seq.eq(seq),
-                        answers::saved_at.eq(now),
-                    ))
-                    .execute(conn)?;
-                Ok(true)
-            }
-            None => {
-                diesel::insert_into(answers::table)
-                    .values((
-                        answers::attempt_id.eq(attempt_id),
-                        answers::question_id.eq(question_id),
-                        answers::selected.eq(selected),
-                        answers::flagged.eq(flagged),
-                        answers::seq.eq(seq),
-                        answers::saved_at.eq(now),
-                    ))
-                    .execute(conn)?;
-                Ok(true)
-            }
-        }
+        use diesel::query_dsl::methods::FilterDsl;
+        use diesel::upsert::excluded;
+
+        let upsert = diesel::insert_into(answers::table)
+            .values((
+                answers::attempt_id.eq(attempt_id),
+                answers::question_id.eq(question_id),
+                answers::selected.eq(selected),
+                answers::flagged.eq(flagged),
+                answers::seq.eq(seq),
+                answers::saved_at.eq(now),
+            ))
+            .on_conflict((answers::attempt_id, answers::question_id))
+            .do_update()
+            .set((
+                answers::selected.eq(excluded(answers::selected)),
+                answers::flagged.eq(excluded(answers::flagged)),
+                answers::seq.eq(excluded(answers::seq)),
+                answers::saved_at.eq(excluded(answers::saved_at)),
+            ));
+        let statement = FilterDsl::filter(upsert, answers::seq.le(excluded(answers::seq)));
+        let rows = on_backend!(conn, |c| statement.execute(c))?;
+        Ok(rows > 0)
     }
 }
 

@@ -3,7 +3,7 @@
 mod attempt;
 mod drawn;
 
-pub use attempt::{Attempt, Finish};
+pub use attempt::{Attempt, Finish, RowLock};
 pub use drawn::{Answer, AttemptQuestion};
 
 use chrono::NaiveDateTime;

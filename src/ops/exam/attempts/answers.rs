@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 
 use crate::db::db_now;
-use crate::db::models::exam::{Answer, Attempt, AttemptQuestion};
+use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, RowLock};
 use crate::db::models::question::Question;
 use crate::db::{Db, DbConnection, DbError};
 use crate::domain::exam;
@@ -53,6 +53,9 @@ pub async fn save(
     now: DateTime<Utc>,
 ) -> Result<Option<Saved>, DbError> {
     db.write(move |conn| {
+        // Read the attempt under the lock that ending it needs exclusively:
+        // if it is open here, it stays open until this save commits.
+        Attempt::lock(conn, attempt_id, RowLock::Share)?;
         let Some(attempt) = Attempt::find_own(conn, attempt_id, trainee_id)? else {
             return Ok(None);
         };

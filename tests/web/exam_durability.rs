@@ -1,0 +1,105 @@
+//! No acknowledged answer is lost: saves of one question sent at once all
+//! succeed and the newest wins, and a save racing the submit is either
+//! refused or part of the score. These run on both databases; on
+//! PostgreSQL they are the races the single SQLite writer hides.
+
+use std::collections::BTreeSet;
+
+use futures_util::future::join_all;
+
+use crate::exam::{open_sitting, options, ready, save_json_with, saved_values, spawn_app, start};
+
+#[tokio::test]
+async fn many_saves_of_one_question_at_once_all_succeed_and_the_highest_seq_wins() {
+    let app = spawn_app().await;
+    let ready = ready(&app, 1, &[]).await;
+    let (_, pin) = open_sitting(&app, &ready).await;
+    let browser = &ready.trainees[0].2;
+    let attempt = start(browser, &pin).await;
+    let (_, shown, _) = options(&app, browser, attempt, 1).await;
+    let token = browser.csrf_token().await;
+
+    // Sent together, highest seq first, so later arrivals are older saves.
+    let saves = (1..=32_i64).rev().map(|seq| {
+        let choice = shown[usize::try_from(seq).unwrap_or(0) % 2];
+        let token = token.clone();
+        async move {
+            let status = save_json_with(browser, &token, attempt, 1, &[choice], seq)
+                .await
+                .status()
+                .as_u16();
+            (seq, status)
+        }
+    });
+    let replies = join_all(saves).await;
+    let failed: Vec<_> = replies
+        .iter()
+        .filter(|(_, status)| *status != 200)
+        .collect();
+    assert!(failed.is_empty(), "every save answered 200: {failed:?}");
+    let newest = shown[32 % 2];
+    assert_eq!(
+        saved_values(&app, attempt).await.get(&1),
+        Some(&vec![newest]),
+        "the save with the highest seq is the one stored"
+    );
+}
+
+#[tokio::test]
+async fn a_save_racing_the_submit_is_refused_or_counted_never_acknowledged_and_lost() {
+    let app = spawn_app().await;
+    let ready = ready(&app, 1, &[]).await;
+    let (_, pin) = open_sitting(&app, &ready).await;
+    let browser = &ready.trainees[0].2;
+    let attempt = start(browser, &pin).await;
+    let mut right = Vec::new();
+    for position in 1..=6 {
+        right.push(options(&app, browser, attempt, position).await.2);
+    }
+    let token = browser.csrf_token().await;
+
+    let saves = (1..=6_i32).map(|position| {
+        let (token, chosen) = (token.clone(), right[position as usize - 1].clone());
+        async move {
+            let reply = save_json_with(browser, &token, attempt, position, &chosen, 1).await;
+            (position, reply.status().as_u16())
+        }
+    });
+    let submit = async {
+        browser
+            .client
+            .post(browser.url(&format!("/attempts/{attempt}/submit")))
+            .form(&[("csrf_token", token.as_str())])
+            .send()
+            .await
+            .expect("submit sent")
+            .status()
+            .as_u16()
+    };
+    let (replies, submitted) = tokio::join!(join_all(saves), submit);
+    assert_eq!(submitted, 303, "the submit went through");
+
+    let acknowledged: BTreeSet<i32> = replies
+        .iter()
+        .filter(|(_, status)| (200..300).contains(status))
+        .map(|(position, _)| *position)
+        .collect();
+    assert!(
+        replies
+            .iter()
+            .all(|(_, status)| (200..300).contains(status) || *status == 409),
+        "a save is stored or refused as too late for the attempt: {replies:?}"
+    );
+    let stored: BTreeSet<i32> = saved_values(&app, attempt).await.into_keys().collect();
+    assert_eq!(
+        stored, acknowledged,
+        "exactly the acknowledged saves are stored"
+    );
+    let row = crate::exam::attempt_row(&app, attempt).await;
+    let counted = i32::try_from(acknowledged.len()).unwrap_or(0);
+    assert_eq!(
+        row.score_percent,
+        Some(counted * 100 / 6),
+        "each acknowledged right answer is in the score ({acknowledged:?})"
+    );
+}
