@@ -161,7 +161,7 @@ fn new_client() -> reqwest::Client {
     client_with(std::sync::Arc::new(reqwest::cookie::Jar::default()))
 }
 
-fn client_with(jar: std::sync::Arc<reqwest::cookie::Jar>) -> reqwest::Client {
+pub(crate) fn client_with(jar: std::sync::Arc<reqwest::cookie::Jar>) -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_provider(jar)
         .redirect(reqwest::redirect::Policy::none())
@@ -186,7 +186,7 @@ pub fn assert_english(body: &str) {
 }
 
 #[cfg(feature = "postgres")]
-mod postgres {
+pub(crate) mod postgres {
     use diesel::connection::SimpleConnection;
     use diesel::{Connection, PgConnection};
     use rand::Rng;
@@ -248,7 +248,7 @@ mod postgres {
 }
 
 #[cfg(not(feature = "postgres"))]
-mod postgres {
+pub(crate) mod postgres {
     /// Without the `postgres` feature the suite runs on SQLite only, and
     /// refuses to pretend otherwise.
     pub struct TestDatabase {

@@ -23,6 +23,7 @@ mod exam_durability;
 mod exam_lifecycle;
 mod exam_strategies;
 mod health;
+mod kill;
 mod language;
 mod migrations;
 mod postgres_only;
