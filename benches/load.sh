@@ -6,6 +6,13 @@
 #
 #   bash benches/load.sh [seconds per page, default 10] [connections, default 16]
 #
+# SCALE=N first runs `seed --scale N` (N generated trainees with three years
+# of history) and prints how long it took. ECITIZEN_DATABASE_URL=postgres://…
+# runs on that PostgreSQL database instead; it must be empty.
+#
+#   SCALE=100000 bash benches/load.sh 8 64
+#   ECITIZEN_DATABASE_URL=postgres://postgres@127.0.0.1:55432/bench bash benches/load.sh 8 64
+#
 # Needs wrk (Debian: apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +20,14 @@ SECONDS_PER_PAGE=${1:-10}
 CONNECTIONS=${2:-16}
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 DATA=$(mktemp -d)
-cargo build --release --quiet
-"${CARGO_TARGET_DIR:-target}/release/ecitizen" --data-dir "$DATA" serve --bind "127.0.0.1:$PORT" --demo > "$DATA/server.log" 2>&1 &
+cargo build --release --quiet --features postgres
+BIN="${CARGO_TARGET_DIR:-target}/release/ecitizen"
+if [ -n "${SCALE:-}" ]; then
+  started=$(date +%s.%N)
+  "$BIN" --data-dir "$DATA" seed --scale "$SCALE" --open 100 > "$DATA/seed.log"
+  echo "seed --scale $SCALE: $(python3 -c "print(round($(date +%s.%N) - $started, 1))") s ($(tail -1 "$DATA/seed.log"))"
+fi
+"$BIN" --data-dir "$DATA" serve --bind "127.0.0.1:$PORT" --demo > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done

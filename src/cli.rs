@@ -69,11 +69,20 @@ pub enum Command {
         revert_last: bool,
     },
     /// Apply migrations, make sure reference data is present, add the shipped
-    /// question bank to an empty bank, optionally add demo data, and exit.
+    /// question bank to an empty bank, optionally add demo data or generated
+    /// trainees with their history, and exit.
     Seed {
         /// Also add demo people and classes and print their logins.
         #[arg(long, env = "ECITIZEN_DEMO")]
         demo: bool,
+        /// Add this many generated trainees with three years of classes,
+        /// attendance, attempts and certificates (for benchmarks).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=999_999))]
+        scale: Option<u64>,
+        /// Of the generated trainees, how many are in classes whose sitting
+        /// is open now (their logins are printed) [default: 2000, at most --scale].
+        #[arg(long, requires = "scale")]
+        open: Option<u64>,
     },
     /// Manage accounts from the command line (e.g. the first admin).
     User {
@@ -168,7 +177,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             serve(settings).await
         }
         Command::Migrate { revert_last } => migrate(&settings, revert_last).await,
-        Command::Seed { demo } => seed(&settings, demo).await,
+        Command::Seed { demo, scale, open } => {
+            let scale = scale.map(|trainees| {
+                let trainees = usize::try_from(trainees).unwrap_or(usize::MAX);
+                crate::demo::scale::Scale {
+                    trainees,
+                    open: open.map_or(trainees.min(2_000), |open| {
+                        usize::try_from(open).unwrap_or(usize::MAX)
+                    }),
+                }
+            });
+            seed(&settings, demo, scale).await
+        }
         Command::User {
             command:
                 UserCommand::Add {
@@ -217,13 +237,21 @@ async fn migrate(settings: &Settings, revert_last: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn seed(settings: &Settings, demo: bool) -> anyhow::Result<()> {
+async fn seed(
+    settings: &Settings,
+    demo: bool,
+    scale: Option<crate::demo::scale::Scale>,
+) -> anyhow::Result<()> {
     let db = Db::open(settings).await?;
     db.migrate().await?;
     let questions = crate::startup::seed_question_bank(&db, settings).await?;
     print_facts(&[format!("question bank: {questions} questions added")]);
     if demo {
         let facts = crate::demo::seed(&db, settings).await?;
+        print_facts(&facts);
+    }
+    if let Some(scale) = scale {
+        let facts = crate::demo::scale::seed(&db, settings, scale).await?;
         print_facts(&facts);
     }
     Ok(())

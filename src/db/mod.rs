@@ -19,6 +19,7 @@ macro_rules! on_backend {
         }
     };
 }
+pub(crate) use on_backend;
 
 mod connection;
 pub mod migrations;

@@ -12,6 +12,7 @@
 mod classes;
 mod history;
 mod people;
+pub mod scale;
 
 use crate::config::Settings;
 use crate::db::{Db, DbError};

@@ -28,6 +28,7 @@ mod language;
 mod migrations;
 mod postgres_only;
 mod questions;
+mod scale;
 mod security;
 mod static_files;
 mod throttling;
