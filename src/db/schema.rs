@@ -366,6 +366,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    certificate_renderings (certificate_id) {
+        certificate_id -> Integer,
+        key_id -> Text,
+        token -> Text,
+        verify_url -> Text,
+        qr_svg -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     certificate_counters (year) {
         year -> Integer,
         last_number -> Integer,
@@ -381,6 +392,7 @@ diesel::joinable!(sitting_permissions -> cohorts (cohort_id));
 diesel::joinable!(attempt_questions -> attempts (attempt_id));
 diesel::joinable!(attempt_questions -> questions (question_id));
 diesel::joinable!(answers -> attempts (attempt_id));
+diesel::joinable!(certificate_renderings -> certificates (certificate_id));
 diesel::joinable!(attendance -> class_sessions (session_id));
 diesel::joinable!(attendance -> enrollments (enrollment_id));
 diesel::joinable!(venues -> towns (town_id));
@@ -419,6 +431,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     answers,
     certificates,
     certificate_counters,
+    certificate_renderings,
     sitting_permissions,
     attempt_grants,
 );

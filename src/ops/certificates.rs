@@ -1,14 +1,15 @@
 //! Certificates across tables: the pending record a passed attempt creates
 //! (in the transaction that finalizes it) and issuing with a gap-free number
 //! and a random verification code; the registrar's operations: issuing,
-//! revoking, and reissuing after a name correction.
+//! revoking, and reissuing after a name correction; and the QR code of the
+//! holder's page, signed and drawn once and kept.
 
 use chrono::{DateTime, Datelike, Utc};
 
 use crate::db::db_now;
 use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
-use crate::db::models::certificate::{Certificate, NewCertificate};
+use crate::db::models::certificate::{Certificate, NewCertificate, Rendering};
 use crate::db::models::cohort::Cohort;
 use crate::db::models::course::Course;
 use crate::db::models::exam::Attempt;
@@ -287,4 +288,53 @@ pub async fn correct_names(
         Ok(Some(reissued))
     })
     .await
+}
+
+/// Why a certificate's QR code could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum QrError {
+    #[error("QR code: {0}")]
+    Draw(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+/// The QR code of the verification URL with the certificate's signed
+/// token: the one kept from an earlier view when it was drawn for the same
+/// address, otherwise drawn again and kept, with the kept token unless the
+/// issuer's key has changed since it was signed.
+pub async fn qr_code(
+    db: &Db,
+    issuer: &crate::issuer::Issuer,
+    certificate: &Certificate,
+    verify_url: &str,
+    kept: Option<Rendering>,
+    now: DateTime<Utc>,
+) -> Result<String, QrError> {
+    let key_id = &issuer.key_id;
+    let token = match kept.filter(|kept| &kept.key_id == key_id) {
+        Some(kept) if kept.verify_url == verify_url => return Ok(kept.qr_svg),
+        Some(kept) => kept.token,
+        None => issuer.sign(&facts(certificate, key_id)),
+    };
+    let signed_url = format!("{verify_url}?t={token}");
+    let qr_svg = qrcode::QrCode::new(signed_url.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(180, 180)
+                .quiet_zone(true)
+                .build()
+        })
+        .map_err(|err| QrError::Draw(err.to_string()))?;
+    let rendering = Rendering {
+        certificate_id: certificate.id,
+        key_id: key_id.clone(),
+        token,
+        verify_url: verify_url.to_owned(),
+        qr_svg: qr_svg.clone(),
+        created_at: db_now(now),
+    };
+    db.write(move |conn| rendering.store(conn).map_err(DbError::Query))
+        .await?;
+    Ok(qr_svg)
 }

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::{certificate_counters, certificates};
+use crate::db::schema::{certificate_counters, certificate_renderings, certificates};
 use crate::domain::certificate::CertificateStatus;
 use crate::i18n::Lang;
 
@@ -280,5 +280,49 @@ impl Certificate {
             .order((certificates::issued_at.desc(), certificates::id.desc()))
             .limit(limit)
             .load(conn)
+    }
+}
+
+/// A certificate's token signed with the issuer key `key_id` and its QR
+/// code as drawn for `verify_url`, kept so that a view neither signs nor
+/// draws.
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = certificate_renderings)]
+pub struct Rendering {
+    pub certificate_id: i32,
+    pub key_id: String,
+    pub token: String,
+    pub verify_url: String,
+    pub qr_svg: String,
+    pub created_at: NaiveDateTime,
+}
+
+impl Rendering {
+    pub fn of(conn: &mut DbConnection, certificate_id: i32) -> QueryResult<Option<Rendering>> {
+        certificate_renderings::table
+            .find(certificate_id)
+            .select(Rendering::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Keeps `self`, replacing what was kept for the certificate (a QR code
+    /// drawn for another address). Two first views at once both store the
+    /// same thing; one statement on both databases.
+    pub fn store(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        use diesel::upsert::excluded;
+        let upsert = diesel::insert_into(certificate_renderings::table)
+            .values(self)
+            .on_conflict(certificate_renderings::certificate_id)
+            .do_update()
+            .set((
+                certificate_renderings::key_id.eq(excluded(certificate_renderings::key_id)),
+                certificate_renderings::token.eq(excluded(certificate_renderings::token)),
+                certificate_renderings::verify_url.eq(excluded(certificate_renderings::verify_url)),
+                certificate_renderings::qr_svg.eq(excluded(certificate_renderings::qr_svg)),
+                certificate_renderings::created_at.eq(excluded(certificate_renderings::created_at)),
+            ));
+        on_backend!(conn, |c| upsert.execute(c))?;
+        Ok(())
     }
 }

@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::auth::extractors::Trainee;
-use crate::db::models::certificate::Certificate;
+use crate::db::models::certificate::{Certificate, Rendering};
 use crate::domain::certificate::VerificationCode;
 use crate::domain::time::utc_to_local;
 use crate::error::AppError;
@@ -38,11 +38,17 @@ pub async fn show(
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
     let (id, trainee_id) = (id.into_inner(), trainee.id);
-    let (certificate, replacement) = state
+    let (certificate, replacement, kept) = state
         .db
         .read(move |conn| {
             let found = Certificate::find_own(conn, id, trainee_id)?;
-            Ok::<_, AppError>(Certificate::shown_with_replacement(conn, found)?)
+            let Some((certificate, replacement)) =
+                Certificate::shown_with_replacement(conn, found)?
+            else {
+                return Ok::<_, AppError>(None);
+            };
+            let kept = Rendering::of(conn, certificate.id)?;
+            Ok(Some((certificate, replacement, kept)))
         })
         .await?
         .ok_or(AppError::NotFound)?;
@@ -75,19 +81,19 @@ pub async fn show(
         .issued_at
         .map(|at| utc_to_local(at).date().to_string())
         .unwrap_or_default();
-    let token = state.issuer.sign(&crate::ops::certificates::facts(
+    let qr_svg = crate::ops::certificates::qr_code(
+        &state.db,
+        &state.issuer,
         &certificate,
-        &state.issuer.key_id,
-    ));
-    let signed_url = format!("{verify_url}?t={token}");
-    let qr_svg = qrcode::QrCode::new(signed_url.as_bytes())
-        .map(|code| {
-            code.render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(180, 180)
-                .quiet_zone(true)
-                .build()
-        })
-        .map_err(|err| anyhow::anyhow!("QR code: {err}"))?;
+        &verify_url,
+        kept,
+        state.clock().now(),
+    )
+    .await
+    .map_err(|err| match err {
+        crate::ops::certificates::QrError::Db(err) => AppError::from(err),
+        crate::ops::certificates::QrError::Draw(err) => anyhow::anyhow!("QR code: {err}").into(),
+    })?;
     let page = CertificatePage {
         ctx,
         certificate,

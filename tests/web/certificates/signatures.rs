@@ -266,3 +266,52 @@ async fn certificates_signed_before_a_key_rotation_still_verify() {
     );
     assert!(ecitizen(dir, &["verify-token", token]).status.success());
 }
+
+#[tokio::test]
+async fn the_qr_code_is_signed_and_drawn_once_then_kept_for_later_views() {
+    use ecitizen::db::models::certificate::Rendering;
+
+    let app = spawn_app(|_| {}).await;
+    let (winner, certificate) = graduate(&app).await;
+    let id = certificate.id;
+    let kept = |app: &TestApp| {
+        let db = app.db.clone();
+        async move {
+            db.read(move |conn| Rendering::of(conn, id).map_err(ecitizen::db::DbError::Query))
+                .await
+                .expect("read")
+        }
+    };
+    assert!(kept(&app).await.is_none(), "nothing is drawn before a view");
+
+    let first = certificate_page(&winner).await;
+    let rendering = kept(&app).await.expect("the first view keeps what it drew");
+    assert!(first.contains(&rendering.qr_svg));
+    assert_eq!(
+        rendering.verify_url,
+        format!(
+            "{}/verify/{}",
+            app.address,
+            certificate.code.clone().expect("code")
+        )
+    );
+    let issuer = Issuer::load_or_create(&app.settings.data_dir).expect("the server's key");
+    assert_eq!(rendering.key_id, issuer.key_id);
+    assert!(ecitizen::issuer::verify(&rendering.token, &issuer.published()).is_ok());
+
+    // A later view shows what was kept, without drawing again: a marker
+    // put in its place appears on the page.
+    let marker = "<svg id=\"kept-rendering\"></svg>";
+    app.db
+        .write(move |conn| {
+            use diesel::prelude::*;
+            use ecitizen::db::schema::certificate_renderings as kept;
+            diesel::update(kept::table.find(id))
+                .set(kept::qr_svg.eq(marker))
+                .execute(conn)
+                .map_err(ecitizen::db::DbError::Query)
+        })
+        .await
+        .expect("marked");
+    assert!(certificate_page(&winner).await.contains(marker));
+}
