@@ -159,15 +159,17 @@ impl Cohort {
     }
 
     /// Classes that are not drafts or cancelled and whose last session has
-    /// not ended before `now`, by start date.
+    /// not ended before `now`, by start date. Found from the sessions still
+    /// to end (an index on their end), so the cost follows what is on offer,
+    /// not every class ever held.
     pub fn listed(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Vec<Cohort>> {
-        let ended = class_sessions::table
-            .filter(class_sessions::cohort_id.eq(cohorts::id))
+        let running = class_sessions::table
+            .filter(class_sessions::ends_at.gt(now))
             .filter(class_sessions::status.ne(SessionStatus::Cancelled.as_str()))
-            .filter(class_sessions::ends_at.gt(now));
+            .select(class_sessions::cohort_id);
         cohorts::table
             .filter(cohorts::status.eq(CohortStatus::Open.as_str()))
-            .filter(diesel::dsl::exists(ended))
+            .filter(cohorts::id.eq_any(running))
             .order((cohorts::start_date, cohorts::id))
             .select(Cohort::as_select())
             .load(conn)

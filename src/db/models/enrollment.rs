@@ -86,9 +86,14 @@ impl Enrollment {
             .get_result(conn)
     }
 
-    /// Seats taken and wait-list length of every class, as (cohort, enrolled, waitlisted).
-    pub fn counts(conn: &mut DbConnection) -> QueryResult<Vec<(i32, String, i64)>> {
+    /// Seats taken and places on the wait-list of the classes `cohort_ids`,
+    /// as (cohort, status, count).
+    pub fn counts(
+        conn: &mut DbConnection,
+        cohort_ids: &[i32],
+    ) -> QueryResult<Vec<(i32, String, i64)>> {
         enrollments::table
+            .filter(enrollments::cohort_id.eq_any(cohort_ids))
             .filter(enrollments::status.eq_any(ACTIVE))
             .group_by((enrollments::cohort_id, enrollments::status))
             .select((
@@ -149,10 +154,19 @@ impl Enrollment {
             .load(conn)
     }
 
-    /// The classes that still have active places (enrolled or wait-listed).
-    pub fn cohorts_with_active(conn: &mut DbConnection) -> QueryResult<Vec<i32>> {
+    /// The classes that still have active places (enrolled or wait-listed)
+    /// and no session left to end after `now`: those the sweeper may
+    /// settle. Classes still running are left out in the query, so a sweep
+    /// costs what has just ended, not every class on offer.
+    pub fn cohorts_to_settle(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Vec<i32>> {
+        use crate::db::schema::class_sessions;
+        let running = class_sessions::table
+            .filter(class_sessions::ends_at.gt(now))
+            .filter(class_sessions::status.ne(crate::domain::schedule::SessionStatus::Cancelled))
+            .select(class_sessions::cohort_id);
         enrollments::table
             .filter(enrollments::status.eq_any(ACTIVE))
+            .filter(enrollments::cohort_id.ne_all(running))
             .select(enrollments::cohort_id)
             .distinct()
             .load(conn)

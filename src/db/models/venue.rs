@@ -110,4 +110,12 @@ impl Venue {
             .select(Venue::as_select())
             .load(conn)
     }
+
+    /// The venues `ids`.
+    pub fn by_ids(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Vec<Venue>> {
+        venues::table
+            .filter(venues::id.eq_any(ids))
+            .select(Venue::as_select())
+            .load(conn)
+    }
 }

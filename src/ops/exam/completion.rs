@@ -158,7 +158,7 @@ pub fn settle_trainee(
 /// returns how many places changed.
 pub fn settle_due(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<usize, DbError> {
     let mut changed = 0;
-    for cohort_id in Enrollment::cohorts_with_active(conn)? {
+    for cohort_id in Enrollment::cohorts_to_settle(conn, db_now(now))? {
         changed += settle_cohort(conn, cohort_id, now)?.len();
     }
     Ok(changed)

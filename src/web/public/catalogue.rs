@@ -173,7 +173,8 @@ struct Lookups {
 
 impl Lookups {
     fn load(conn: &mut DbConnection, cohorts: &[Cohort]) -> diesel::QueryResult<Self> {
-        let venues = Venue::all(conn)?
+        let venue_ids: Vec<i32> = cohorts.iter().map(|cohort| cohort.venue_id).collect();
+        let venues = Venue::by_ids(conn, &venue_ids)?
             .into_iter()
             .map(|venue| (venue.id, venue))
             .collect();
@@ -186,7 +187,8 @@ impl Lookups {
             .map(|region| (region.id, region))
             .collect();
         let mut counts: HashMap<(i32, String), i64> = HashMap::new();
-        for (cohort_id, status, count) in Enrollment::counts(conn)? {
+        let ids: Vec<i32> = cohorts.iter().map(|cohort| cohort.id).collect();
+        for (cohort_id, status, count) in Enrollment::counts(conn, &ids)? {
             counts.insert((cohort_id, status), count);
         }
         // Trainers' names in one query, not one per class.
