@@ -1,7 +1,8 @@
-//! The server process is killed with SIGKILL while clients save answers;
+//! The server process is killed with SIGKILL while clients save answers:
 //! after a restart every save acknowledged with a 2xx is stored (or a later
-//! save of the same question) and the attempt's deadline has not moved.
-//! Runs the real binary, on SQLite or on the suite's PostgreSQL.
+//! save of the same question) and the attempt's deadline has not moved. And
+//! while they submit: the attempt ends exactly once, with one score and one
+//! certificate. Runs the real binary, on SQLite or on the suite's PostgreSQL.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -227,6 +228,144 @@ async fn acknowledged_saves_survive_sigkill_and_the_deadline_stays() {
 
         (server, _, port) = serve(data_dir.path(), url.as_deref()).await;
     }
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+/// The 1-based option positions that answer each question position of
+/// `attempt` correctly, read from the database as only the server knows them.
+async fn right_answers(settings: &Settings, attempt: i32) -> Vec<(i32, Vec<i32>)> {
+    use ecitizen::db::models::question::QuestionOption;
+    let db = Db::open(settings).await.expect("the database opens");
+    db.read(move |conn| {
+        let drawn = AttemptQuestion::of_attempt(conn, attempt)?;
+        let ids: Vec<i32> = drawn.iter().map(|q| q.question_id).collect();
+        let correct: Vec<QuestionOption> = QuestionOption::of_questions(conn, &ids)?
+            .into_iter()
+            .filter(|option| option.correct)
+            .collect();
+        Ok::<_, DbError>(
+            drawn
+                .iter()
+                .map(|q| {
+                    let own: Vec<i32> = correct
+                        .iter()
+                        .filter(|option| option.question_id == q.question_id)
+                        .map(|option| option.id)
+                        .collect();
+                    (q.position, q.positions_of(&own))
+                })
+                .collect(),
+        )
+    })
+    .await
+    .expect("the drawn questions")
+}
+
+/// (status, score, certificates, end entries in the audit log) of `attempt`.
+async fn ending(settings: &Settings, attempt: i32) -> (String, Option<i32>, i64, i64) {
+    use diesel::prelude::*;
+    use ecitizen::db::schema::{audit_log, certificates};
+    let db = Db::open(settings).await.expect("the database opens");
+    db.read(move |conn| {
+        let found = Attempt::find(conn, attempt)?.expect("attempt");
+        let certified: i64 = certificates::table
+            .filter(certificates::attempt_id.eq(attempt))
+            .count()
+            .get_result(conn)?;
+        let ended: i64 = audit_log::table
+            .filter(audit_log::subject.eq(format!("attempt:{attempt}")))
+            .filter(audit_log::action.eq_any(["attempt.submit", "attempt.auto_submit"]))
+            .count()
+            .get_result(conn)?;
+        Ok::<_, DbError>((
+            found.status.as_str().to_owned(),
+            found.score_percent,
+            certified,
+            ended,
+        ))
+    })
+    .await
+    .expect("the attempt's end")
+}
+
+#[tokio::test]
+async fn a_submit_cut_by_sigkill_ends_the_attempt_once_with_one_score_and_one_certificate() {
+    let data_dir = tempfile::tempdir().expect("temporary directory");
+    let postgres = TestDatabase::create_if_configured();
+    let url = postgres.as_ref().map(|db| db.url.clone());
+    let settings = Settings::new(data_dir.path().to_path_buf(), url.as_deref()).expect("settings");
+    let (mut server, facts, port) = serve(data_dir.path(), url.as_deref()).await;
+    let (trainee, attempt) = candidate(port, &facts).await;
+    let token = trainee.csrf_token().await;
+
+    // Every question answered right, so the attempt passes.
+    for (seq, (position, options)) in (1..).zip(right_answers(&settings, attempt).await) {
+        let mut form = vec![("q", position.to_string()), ("seq", seq.to_string())];
+        form.extend(options.iter().map(|option| ("option", option.to_string())));
+        let reply = trainee
+            .client
+            .post(trainee.url(&format!("/attempts/{attempt}/answers")))
+            .header("accept", "application/json")
+            .header("x-csrf-token", &token)
+            .form(&form)
+            .send()
+            .await
+            .expect("saved");
+        assert!(reply.status().is_success(), "{}", reply.status());
+    }
+
+    // Four tabs press "submit" over and over while the server is killed.
+    let clients: Vec<_> = (0..4)
+        .map(|_| {
+            let (trainee, token) = (trainee.clone(), token.clone());
+            tokio::spawn(async move {
+                loop {
+                    let reply = trainee
+                        .client
+                        .post(trainee.url(&format!("/attempts/{attempt}/submit")))
+                        .header("x-csrf-token", &token)
+                        .form(&[("csrf_token", token.as_str())])
+                        .send()
+                        .await;
+                    if reply.is_err() {
+                        break;
+                    }
+                }
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(30)).await;
+    server.kill().expect("SIGKILL");
+    server.wait().expect("the server is gone");
+    for client in clients {
+        client.await.expect("the client ends with the server");
+    }
+
+    // After the restart the trainee submits again (a retry, or the first
+    // submit if none had committed): the attempt has ended exactly once.
+    let (mut server, _, port) = serve(data_dir.path(), url.as_deref()).await;
+    let trainee = Browser {
+        address: format!("http://127.0.0.1:{port}"),
+        ..trainee
+    };
+    let reply = trainee
+        .post_form(&format!("/attempts/{attempt}/submit"), &[])
+        .await;
+    assert!(
+        reply.status().is_success() || reply.status().is_redirection(),
+        "{}",
+        reply.status()
+    );
+    let (status, score, certificates, ends) = ending(&settings, attempt).await;
+    assert_eq!(status, "submitted");
+    assert_eq!(
+        score,
+        Some(100),
+        "the score counts every acknowledged answer"
+    );
+    assert_eq!(certificates, 1, "one pending certificate for the pass");
+    assert_eq!(ends, 1, "one audited end");
     let _ = server.kill();
     let _ = server.wait();
 }
