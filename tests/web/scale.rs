@@ -84,6 +84,25 @@ async fn a_generated_programme_has_the_reported_shape_and_its_printed_logins_can
     let (status, page) = app.get_page(&format!("{path}?lang=en")).await;
     assert_eq!(status, 200);
     assert!(page.contains("This certificate is valid."));
+    // Its holder's login comes first, and their page shows it.
+    let mut holder = facts[0]
+        .strip_prefix("demo login: trainee ")
+        .expect("the graduate's login first")
+        .split(' ');
+    let graduate = app.browser();
+    let (eid, password) = (
+        holder.next().expect("login"),
+        holder.next().expect("password"),
+    );
+    assert_eq!(graduate.sign_in(eid, password).await.status(), 303);
+    let mine = graduate.get_page("/me").await.1;
+    let link = mine
+        .split("href=\"/me/certificates/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to the certificate");
+    let (status, _) = graduate.get_page(&format!("/me/certificates/{link}")).await;
+    assert_eq!(status, 200);
 
     // Every open class prints its PIN, then its trainees' logins; the first
     // of them signs in with the shared password and starts the exam.
@@ -105,7 +124,11 @@ async fn a_generated_programme_has_the_reported_shape_and_its_printed_logins_can
         .iter()
         .filter(|line| line.starts_with("demo login: trainee 784-"))
         .count();
-    assert_eq!(logins, 40);
+    assert_eq!(
+        logins,
+        40 + 1,
+        "the open classes' trainees and the graduate"
+    );
     let at = facts
         .iter()
         .position(|line| line.starts_with("demo sitting: cohort "))

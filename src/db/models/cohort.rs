@@ -163,6 +163,16 @@ impl Cohort {
     /// to end (an index on their end), so the cost follows what is on offer,
     /// not every class ever held.
     pub fn listed(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Vec<Cohort>> {
+        Self::listed_page(conn, now, i64::MAX, 0)
+    }
+
+    /// [`Cohort::listed`], `limit` classes from the `offset`th.
+    pub fn listed_page(
+        conn: &mut DbConnection,
+        now: NaiveDateTime,
+        limit: i64,
+        offset: i64,
+    ) -> QueryResult<Vec<Cohort>> {
         let running = class_sessions::table
             .filter(class_sessions::ends_at.gt(now))
             .filter(class_sessions::status.ne(SessionStatus::Cancelled.as_str()))
@@ -171,6 +181,8 @@ impl Cohort {
             .filter(cohorts::status.eq(CohortStatus::Open.as_str()))
             .filter(cohorts::id.eq_any(running))
             .order((cohorts::start_date, cohorts::id))
+            .limit(limit)
+            .offset(offset)
             .select(Cohort::as_select())
             .load(conn)
     }

@@ -123,8 +123,16 @@ pub async fn seed(db: &Db, settings: &Settings, scale: Scale) -> Result<Vec<Stri
         || format!("http://{}", settings.bind),
         |url| url.as_str().trim_end_matches('/').to_owned(),
     );
-    if let Some(code) = certificate {
-        facts.push(format!("demo certificate: {base}/verify/{code}"));
+    // A graduate first, before any sitting's lines (whose logins follow
+    // their sitting): their login and their certificate's address.
+    if let Some((code, login)) = certificate {
+        facts.splice(
+            0..0,
+            [
+                format!("demo login: trainee {login} {PASSWORD}"),
+                format!("demo certificate: {base}/verify/{code}"),
+            ],
+        );
     }
     facts.push(format!(
         "scale: {} trainees in {} classes, {written} rows, in {:.1} s",
@@ -334,21 +342,23 @@ fn counters(conn: &mut DbConnection) -> QueryResult<BTreeMap<i32, i32>> {
 }
 
 /// Moves the certificate counters and identity sequences past the
-/// generated rows; returns the code of one issued generated certificate.
+/// generated rows; returns one issued generated certificate's code and its
+/// holder's login.
 fn finish(
     conn: &mut DbConnection,
     counters: &BTreeMap<i32, i32>,
-) -> Result<Option<String>, DbError> {
+) -> Result<Option<(String, String)>, DbError> {
     use crate::db::schema::certificates;
     for (year, last) in counters {
         rows::raise_counter(conn, *year, *last)?;
     }
     rows::bump_sequences(conn)?;
-    Ok(certificates::table
+    let found: Option<(Option<String>, Option<String>)> = certificates::table
+        .inner_join(users::table.on(users::id.eq(certificates::trainee_id)))
         .filter(certificates::status.eq(crate::domain::certificate::CertificateStatus::Issued))
         .order(certificates::id.desc())
-        .select(certificates::code)
-        .first::<Option<String>>(conn)
-        .optional()?
-        .flatten())
+        .select((certificates::code, users::emirates_id))
+        .first(conn)
+        .optional()?;
+    Ok(found.and_then(|(code, login)| Some((code?, login?))))
 }

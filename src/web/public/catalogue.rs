@@ -310,3 +310,35 @@ pub fn listed(
         .filter(|card| filter.matches(card))
         .collect())
 }
+
+/// Classes read at a time when looking for the soonest open ones.
+const PAGE: i64 = 12;
+
+/// The `wanted` soonest classes open for enrolment (the home page's): the
+/// listed classes are read in start order a page at a time until enough
+/// are found, so the cost follows `wanted`, not everything on offer.
+pub fn soonest_open(
+    conn: &mut DbConnection,
+    wanted: usize,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> diesel::QueryResult<Vec<CohortCard>> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = Cohort::listed_page(conn, crate::db::db_now(now), PAGE, offset)?;
+        let last = i64::try_from(page.len()).unwrap_or(0) < PAGE;
+        found.extend(
+            cards(conn, page, lang, now)?
+                .into_iter()
+                .filter(|card| card.phase == Phase::Open),
+        );
+        if found.len() >= wanted || last {
+            break;
+        }
+        offset += PAGE;
+    }
+    found.sort_by_key(|card| card.starts_on);
+    found.truncate(wanted);
+    Ok(found)
+}

@@ -4,13 +4,12 @@ use actix_web::web::{self, Html};
 use askama::Template;
 
 use crate::db::models::course::{self, Course, SyllabusBlock};
-use crate::domain::cohort::Phase;
 use crate::domain::programme;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::web::AppState;
 use crate::web::page::PageCtx;
-use crate::web::public::catalogue::{self, Filter};
+use crate::web::public::catalogue;
 use crate::web::public::views::RegionView;
 
 /// One syllabus block, named in the page's language.
@@ -41,10 +40,7 @@ pub async fn show(ctx: PageCtx, state: web::Data<AppState>) -> Result<Html, AppE
     let (regions, course, blocks, upcoming) = state
         .db
         .read(move |conn| {
-            let mut upcoming = catalogue::listed(conn, &Filter::default(), lang, now)?;
-            upcoming.retain(|card| card.phase == Phase::Open);
-            upcoming.sort_by_key(|card| card.starts_on);
-            upcoming.truncate(3);
+            let upcoming = catalogue::soonest_open(conn, 3, lang, now)?;
             let regions = RegionView::load_all(conn, lang)?;
             let course = Course::by_code(conn, course::ECITIZEN)?;
             let blocks = match &course {
