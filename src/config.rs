@@ -88,6 +88,15 @@ impl Settings {
         }
     }
 
+    /// The site's address for printed links (the demo's and the generator's
+    /// verification URLs): the public URL when set, else the bind address.
+    pub fn printed_base_url(&self) -> String {
+        self.public_url.as_ref().map_or_else(
+            || format!("http://{}", self.bind),
+            |url| url.as_str().trim_end_matches('/').to_owned(),
+        )
+    }
+
     /// True when the site is served over https: cookies are then `Secure`
     /// with the `__Host-` prefix.
     pub fn secure_cookies(&self) -> bool {

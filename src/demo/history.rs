@@ -152,10 +152,7 @@ pub(super) fn seed_graduates(
     )?;
     Sitting::close(conn, sitting, at)?;
     let settings_row = ExamSettings::current(conn)?;
-    let base = settings.public_url.as_ref().map_or_else(
-        || format!("http://{}", settings.bind),
-        |url| url.as_str().trim_end_matches('/').to_owned(),
-    );
+    let base = settings.printed_base_url();
     let class = GraduatesClass {
         cohort,
         course_id,

@@ -7,8 +7,8 @@ use crate::db::DbConnection;
 use crate::db::schema::{attendance, eligibility_overrides, programme_settings};
 use crate::domain::attendance::Mark;
 
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = attendance)]
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = attendance, treat_none_as_default_value = false)]
 pub struct AttendanceMark {
     pub id: i32,
     pub session_id: i32,

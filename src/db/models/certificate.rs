@@ -10,8 +10,8 @@ use crate::db::schema::{certificate_counters, certificate_renderings, certificat
 use crate::domain::certificate::CertificateStatus;
 use crate::i18n::Lang;
 
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = certificates)]
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = certificates, treat_none_as_default_value = false)]
 pub struct Certificate {
     pub id: i32,
     pub attempt_id: i32,

@@ -10,8 +10,8 @@ use crate::db::schema::{attendance, class_sessions};
 use crate::domain::reschedule::Existing;
 use crate::domain::schedule::{Planned, SessionStatus};
 
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = class_sessions)]
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = class_sessions, treat_none_as_default_value = false)]
 pub struct ClassSession {
     pub id: i32,
     pub cohort_id: i32,

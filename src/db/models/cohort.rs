@@ -8,8 +8,8 @@ use crate::db::schema::{class_sessions, cohorts};
 use crate::domain::cohort::{Audience, CohortStatus, Period, TeachingLanguage, Weekdays};
 use crate::domain::schedule::SessionStatus;
 
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = cohorts)]
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = cohorts, treat_none_as_default_value = false)]
 pub struct Cohort {
     pub id: i32,
     pub course_id: i32,

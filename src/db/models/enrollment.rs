@@ -7,8 +7,8 @@ use crate::db::DbConnection;
 use crate::db::schema::enrollments;
 use crate::domain::enrollment::EnrollmentStatus;
 
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = enrollments)]
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = enrollments, treat_none_as_default_value = false)]
 pub struct Enrollment {
     pub id: i32,
     pub cohort_id: i32,

@@ -9,8 +9,8 @@ use crate::domain::person::Role;
 use crate::i18n::Lang;
 
 /// A row of `users`. Not `Debug`: it carries the password hash.
-#[derive(Clone, Queryable, Selectable)]
-#[diesel(table_name = users)]
+#[derive(Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = users, treat_none_as_default_value = false)]
 pub struct User {
     pub id: i32,
     pub role: Role,

@@ -119,10 +119,7 @@ pub async fn seed(db: &Db, settings: &Settings, scale: Scale) -> Result<Vec<Stri
     }
     let counters = generator.counters.clone();
     let certificate = db.write(move |conn| finish(conn, &counters)).await?;
-    let base = settings.public_url.as_ref().map_or_else(
-        || format!("http://{}", settings.bind),
-        |url| url.as_str().trim_end_matches('/').to_owned(),
-    );
+    let base = settings.printed_base_url();
     // A graduate first, before any sitting's lines (whose logins follow
     // their sitting): their login and their certificate's address.
     if let Some((code, login)) = certificate {

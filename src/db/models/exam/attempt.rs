@@ -7,8 +7,8 @@ use crate::db::DbConnection;
 use crate::db::schema::{attempts, enrollments};
 use crate::domain::exam::AttemptStatus;
 
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = attempts)]
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = attempts, treat_none_as_default_value = false)]
 pub struct Attempt {
     pub id: i32,
     pub sitting_id: i32,

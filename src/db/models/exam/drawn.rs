@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::{answers, attempt_questions};
 
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = attempt_questions)]
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = attempt_questions, treat_none_as_default_value = false)]
 pub struct AttemptQuestion {
     pub id: i32,
     pub attempt_id: i32,
@@ -80,8 +80,8 @@ impl AttemptQuestion {
     }
 }
 
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = answers)]
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = answers, treat_none_as_default_value = false)]
 pub struct Answer {
     pub id: i32,
     pub attempt_id: i32,

@@ -75,8 +75,8 @@ impl ExamSettings {
     }
 }
 
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = sittings)]
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = sittings, treat_none_as_default_value = false)]
 pub struct Sitting {
     pub id: i32,
     pub cohort_id: i32,
