@@ -44,19 +44,21 @@ pub enum AppError {
 }
 
 impl From<DbError> for AppError {
-    /// A database that cannot be reached is a 503 (try again later); a query
-    /// that fails is a bug or a broken database, a 500.
+    /// A database that cannot serve now (unreachable, busy past the wait,
+    /// full) is a 503, try again later; a query that fails is a bug or a
+    /// broken database, a 500.
     fn from(err: DbError) -> Self {
-        match err {
-            DbError::Pool(_) | DbError::Connect(_) => Self::Unavailable(err),
-            other => Self::Db(other),
+        if err.is_unavailable() {
+            Self::Unavailable(err)
+        } else {
+            Self::Db(err)
         }
     }
 }
 
 impl From<diesel::result::Error> for AppError {
     fn from(err: diesel::result::Error) -> Self {
-        Self::Db(DbError::Query(err))
+        Self::from(DbError::Query(err))
     }
 }
 
@@ -96,6 +98,13 @@ impl ResponseError for AppError {
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
+        if let Self::Unavailable(_) = self {
+            // Long enough for a restarted database or a released lock; the
+            // exam page retries its queued answers on its own schedule.
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
         response
     }
 }
@@ -123,6 +132,35 @@ mod tests {
         assert_eq!(down.status_code(), StatusCode::SERVICE_UNAVAILABLE);
         let broken = AppError::from(diesel::result::Error::NotFound);
         assert_eq!(broken.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn a_locked_or_full_database_is_a_503_and_a_broken_constraint_a_500() {
+        use diesel::result::{DatabaseErrorKind, Error};
+        let sqlite = |kind, message: &str| {
+            AppError::from(Error::DatabaseError(kind, Box::new(message.to_owned())))
+        };
+        for message in ["database is locked", "database or disk is full"] {
+            let err = sqlite(DatabaseErrorKind::Unknown, message);
+            assert_eq!(
+                err.status_code(),
+                StatusCode::SERVICE_UNAVAILABLE,
+                "{message}"
+            );
+            assert_eq!(
+                err.error_response().headers().get(header::RETRY_AFTER),
+                Some(&HeaderValue::from_static("5"))
+            );
+        }
+        let dropped = sqlite(DatabaseErrorKind::ClosedConnection, "server went away");
+        assert_eq!(dropped.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        let busy = AppError::from(DbError::Busy);
+        assert_eq!(busy.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        let duplicate = sqlite(
+            DatabaseErrorKind::UniqueViolation,
+            "UNIQUE constraint failed: users.emirates_id",
+        );
+        assert_eq!(duplicate.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! One connection type over both backends, and the r2d2 manager that opens
 //! the right one for a URL.
 
+use std::time::Duration;
+
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, ConnectionError};
 
@@ -22,12 +24,15 @@ pub enum DbConnection {
 }
 
 /// Set on every SQLite connection. WAL lets readers run beside the writer;
-/// `synchronous=FULL` makes an acknowledged commit survive power loss; the
-/// busy timeout makes a connection wait for a lock instead of failing.
+/// `synchronous=FULL` makes an acknowledged commit survive power loss. The
+/// busy timeout (see [`DbConnection::open_with`]) is set after these.
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
-PRAGMA foreign_keys = ON;
-PRAGMA busy_timeout = 5000;";
+PRAGMA foreign_keys = ON;";
+
+/// How long a statement waits for a lock another connection holds when no
+/// other wait was configured.
+pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(5);
 
 /// Whether opening an SQLite connection may create the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,8 +45,22 @@ pub enum OpenMode {
 }
 
 impl DbConnection {
-    /// Opens a connection for `url`, configured for this application.
+    /// Opens a connection for `url`, configured for this application, that
+    /// waits at most [`DEFAULT_LOCK_WAIT`] for a lock.
     pub fn open(url: &DatabaseUrl, mode: OpenMode) -> Result<Self, ConnectionError> {
+        Self::open_with(url, mode, DEFAULT_LOCK_WAIT)
+    }
+
+    /// Opens a connection whose statements wait at most `lock_wait` for a
+    /// lock held by another connection, then fail (SQLite's busy timeout,
+    /// PostgreSQL's `lock_timeout`), so a request blocked by someone else's
+    /// long transaction ends with "unavailable" instead of hanging.
+    pub fn open_with(
+        url: &DatabaseUrl,
+        mode: OpenMode,
+        lock_wait: Duration,
+    ) -> Result<Self, ConnectionError> {
+        let wait_ms = lock_wait.as_millis().max(1);
         match url {
             DatabaseUrl::Sqlite(path) => {
                 let path = path.to_str().ok_or_else(|| {
@@ -51,6 +70,7 @@ impl DbConnection {
                 })?;
                 let mut conn = diesel::SqliteConnection::establish(&sqlite_uri(path, mode))?;
                 conn.batch_execute(SQLITE_PRAGMAS)
+                    .and_then(|()| conn.batch_execute(&format!("PRAGMA busy_timeout = {wait_ms};")))
                     .map_err(ConnectionError::CouldntSetupConfiguration)?;
                 Ok(Self::Sqlite(conn))
             }
@@ -58,8 +78,10 @@ impl DbConnection {
             DatabaseUrl::Postgres(url) => {
                 let mut conn = diesel::PgConnection::establish(url)?;
                 // All instants are stored as UTC `timestamp`s.
-                conn.batch_execute("SET TIME ZONE 'UTC'")
-                    .map_err(ConnectionError::CouldntSetupConfiguration)?;
+                conn.batch_execute(&format!(
+                    "SET TIME ZONE 'UTC'; SET lock_timeout = {wait_ms};"
+                ))
+                .map_err(ConnectionError::CouldntSetupConfiguration)?;
                 Ok(Self::Postgres(conn))
             }
             #[cfg(not(feature = "postgres"))]
@@ -99,6 +121,8 @@ fn sqlite_uri(path: &str, mode: OpenMode) -> String {
 #[derive(Debug)]
 pub struct Manager {
     pub url: DatabaseUrl,
+    /// How long a statement waits for another connection's lock.
+    pub lock_wait: Duration,
 }
 
 impl r2d2::ManageConnection for Manager {
@@ -106,7 +130,7 @@ impl r2d2::ManageConnection for Manager {
     type Error = diesel::r2d2::Error;
 
     fn connect(&self) -> Result<DbConnection, Self::Error> {
-        DbConnection::open(&self.url, OpenMode::Existing)
+        DbConnection::open_with(&self.url, OpenMode::Existing, self.lock_wait)
             .map_err(diesel::r2d2::Error::ConnectionError)
     }
 

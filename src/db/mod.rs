@@ -28,7 +28,7 @@ pub mod schema;
 mod text_enum;
 mod url;
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
@@ -58,6 +58,50 @@ pub enum DbError {
     Cancelled,
     #[error("{0} is only possible with SQLite")]
     SqliteOnly(&'static str),
+    /// The single SQLite writer stayed busy for longer than the configured
+    /// wait (a long transaction ahead, or a lock held outside the server).
+    #[error("the database writer stayed busy for longer than the configured wait")]
+    Busy,
+}
+
+impl DbError {
+    /// Whether this failure says "the database cannot serve now, try again"
+    /// rather than "this request or the code is wrong": no connection, a
+    /// connection that dropped, a lock that was not released in time, a
+    /// full disk. A 503 for the client (whose exam page keeps the answer and
+    /// sends it again), a 500 for the rest.
+    ///
+    /// SQLite's messages are fixed English text; PostgreSQL's timeouts are
+    /// recognised by their English text too (a server with translated
+    /// messages reports them as 500, still within the same bounded wait).
+    pub fn is_unavailable(&self) -> bool {
+        use diesel::result::{DatabaseErrorKind, Error};
+        const TRANSIENT: [&str; 9] = [
+            "database is locked",
+            "database table is locked",
+            "database or disk is full",
+            "disk I/O error",
+            "unable to open database file",
+            "canceling statement due to lock timeout",
+            "canceling statement due to statement timeout",
+            "terminating connection",
+            "server closed the connection",
+        ];
+        match self {
+            Self::Pool(_) | Self::Connect(_) | Self::Busy => true,
+            Self::Query(Error::DatabaseError(kind, info)) => match kind {
+                DatabaseErrorKind::ClosedConnection
+                | DatabaseErrorKind::UnableToSendCommand
+                | DatabaseErrorKind::SerializationFailure => true,
+                _ => {
+                    let message = info.message();
+                    TRANSIENT.iter().any(|text| message.contains(text))
+                }
+            },
+            Self::Query(Error::BrokenTransactionManager) => true,
+            _ => false,
+        }
+    }
 }
 
 type Pool = r2d2::Pool<connection::Manager>;
@@ -67,8 +111,12 @@ type Pool = r2d2::Pool<connection::Manager>;
 pub struct Db {
     pool: Pool,
     /// SQLite only: every write goes through this one connection, so writers
-    /// queue in the process instead of failing with SQLITE_BUSY.
-    writer: Option<Arc<Mutex<DbConnection>>>,
+    /// queue in the process instead of failing with SQLITE_BUSY. An async
+    /// lock: a queued writer waits as a task, not as a blocked thread, and
+    /// for at most `wait`.
+    writer: Option<Arc<tokio::sync::Mutex<DbConnection>>>,
+    /// How long a write waits for the writer, and a statement for a lock.
+    wait: Duration,
     url: DatabaseUrl,
     /// SQLite only: which file the connections opened (device and inode).
     identity: Option<(u64, u64)>,
@@ -97,9 +145,10 @@ impl Db {
                 }
                 // Opened before the pool so that the file exists and is in
                 // WAL mode when the readers connect.
-                Some(Arc::new(Mutex::new(DbConnection::open(
+                Some(Arc::new(tokio::sync::Mutex::new(DbConnection::open_with(
                     &url,
                     OpenMode::Create,
+                    timeout,
                 )?)))
             }
             DatabaseUrl::Postgres(_) => None,
@@ -112,10 +161,14 @@ impl Db {
             .max_size(pool_size)
             .min_idle(Some(1))
             .connection_timeout(timeout)
-            .build(connection::Manager { url: url.clone() })?;
+            .build(connection::Manager {
+                url: url.clone(),
+                lock_wait: timeout,
+            })?;
         Ok(Self {
             pool,
             writer,
+            wait: timeout,
             url,
             identity,
         })
@@ -154,10 +207,28 @@ impl Db {
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
-        let db = self.clone();
-        actix_web::web::block(move || db.with_writer(|conn| in_write_transaction(conn, f)))
-            .await
-            .map_err(|_| E::from(DbError::Cancelled))?
+        match &self.writer {
+            Some(writer) => {
+                let guard = tokio::time::timeout(self.wait, writer.clone().lock_owned())
+                    .await
+                    .map_err(|_| E::from(DbError::Busy))?;
+                actix_web::web::block(move || {
+                    let mut guard = guard;
+                    in_write_transaction(writer_ready(&mut guard), f)
+                })
+                .await
+                .map_err(|_| E::from(DbError::Cancelled))?
+            }
+            None => {
+                let pool = self.pool.clone();
+                actix_web::web::block(move || {
+                    let mut conn = pool.get().map_err(DbError::from)?;
+                    in_write_transaction(&mut conn, f)
+                })
+                .await
+                .map_err(|_| E::from(DbError::Cancelled))?
+            }
+        }
     }
 
     /// Runs `f` on the writer connection (SQLite) or a pooled one, without
@@ -167,7 +238,7 @@ impl Db {
         E: From<DbError>,
     {
         match &self.writer {
-            Some(writer) => f(&mut lock_writer(writer)),
+            Some(writer) => f(writer_ready(&mut writer.blocking_lock())),
             None => {
                 let mut conn = self.pool.get().map_err(DbError::from)?;
                 f(&mut conn)
@@ -257,21 +328,27 @@ fn file_identity(path: &std::path::Path) -> Option<(u64, u64)> {
     }
 }
 
-/// A poisoned lock means a closure panicked while holding the writer; the
-/// connection itself is fine once any transaction it left open is rolled back.
-fn lock_writer(writer: &Mutex<DbConnection>) -> MutexGuard<'_, DbConnection> {
-    let mut guard = writer.lock().unwrap_or_else(|poisoned| {
-        writer.clear_poison();
-        poisoned.into_inner()
-    });
-    let depth = DbConnection::transaction_manager_status_mut(&mut guard)
-        .transaction_depth()
-        .ok()
-        .flatten();
-    if depth.is_some() {
-        let _ = DbConnection::rollback_transaction(&mut guard);
+/// The writer as the next holder needs it, outside any transaction: a
+/// closure that panicked while holding it may have left one open, and a
+/// failed rollback (SQLite ends the transaction itself on some errors, such
+/// as a full disk, so the `ROLLBACK` that follows fails) leaves diesel's
+/// bookkeeping marked broken, which would refuse every later transaction.
+/// Both are put right here, so the writer serves again once the cause is gone.
+fn writer_ready(conn: &mut DbConnection) -> &mut DbConnection {
+    use diesel::connection::TransactionManagerStatus;
+    let depth = DbConnection::transaction_manager_status_mut(conn).transaction_depth();
+    if let Ok(Some(_)) = depth {
+        let _ = DbConnection::rollback_transaction(conn);
     }
-    guard
+    if DbConnection::transaction_manager_status_mut(conn)
+        .transaction_depth()
+        .is_err()
+    {
+        *DbConnection::transaction_manager_status_mut(conn) = TransactionManagerStatus::default();
+        // No transaction may be open any more; if one is, it ends here.
+        let _ = conn.batch_execute("ROLLBACK");
+    }
+    conn
 }
 
 fn in_write_transaction<T, E>(

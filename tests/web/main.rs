@@ -22,6 +22,7 @@ mod exam;
 mod exam_durability;
 mod exam_lifecycle;
 mod exam_strategies;
+mod faults;
 mod health;
 mod kill;
 mod language;
