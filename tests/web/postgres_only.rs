@@ -40,3 +40,43 @@ async fn an_unreachable_database_gets_the_503_page() {
     assert_arabic(&body);
     assert!(body.contains("الخدمة غير متاحة مؤقتاً"));
 }
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: ECITIZEN_TEST_DATABASE_URL=postgres://… cargo test --features postgres --test web postgres_only:: -- --ignored"]
+async fn saves_while_the_database_is_away_are_refused_and_land_once_it_is_back() {
+    use crate::exam::{open_sitting, options, ready, save_json_with, saved_values, start};
+    let app = crate::exam::spawn_app().await;
+    assert!(app.is_postgres(), "this test needs PostgreSQL");
+    let ready = ready(&app, 1, &[]).await;
+    let (_, pin) = open_sitting(&app, &ready).await;
+    let browser = &ready.trainees[0].2;
+    let attempt = start(browser, &pin).await;
+    let (_, first, _) = options(&app, browser, attempt, 1).await;
+    let token = browser.csrf_token().await;
+    let reply = save_json_with(browser, &token, attempt, 1, &first[..1], 1).await;
+    assert_eq!(reply.status().as_u16(), 200);
+
+    app.take_database_down().await;
+    let refused = save_json_with(browser, &token, attempt, 1, &first[1..2], 2).await;
+    assert_eq!(
+        refused.status().as_u16(),
+        503,
+        "never acknowledged while away"
+    );
+    assert_eq!(app.get("/healthz").await.status().as_u16(), 503);
+
+    app.bring_database_back();
+    assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+    assert_eq!(
+        saved_values(&app, attempt).await.get(&1),
+        Some(&vec![first[0]]),
+        "the refused save was not stored"
+    );
+    // The page sends its queued save again; the server reconnected by itself.
+    let replayed = save_json_with(browser, &token, attempt, 1, &first[1..2], 2).await;
+    assert_eq!(replayed.status().as_u16(), 200, "the queued save lands");
+    assert_eq!(
+        saved_values(&app, attempt).await.get(&1),
+        Some(&vec![first[1]])
+    );
+}
