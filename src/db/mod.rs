@@ -220,13 +220,10 @@ impl Db {
                 .map_err(|_| E::from(DbError::Cancelled))?
             }
             None => {
-                let pool = self.pool.clone();
-                actix_web::web::block(move || {
-                    let mut conn = pool.get().map_err(DbError::from)?;
-                    in_write_transaction(&mut conn, f)
-                })
-                .await
-                .map_err(|_| E::from(DbError::Cancelled))?
+                let db = self.clone();
+                actix_web::web::block(move || db.with_writer(|conn| in_write_transaction(conn, f)))
+                    .await
+                    .map_err(|_| E::from(DbError::Cancelled))?
             }
         }
     }
