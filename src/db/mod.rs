@@ -22,6 +22,8 @@ macro_rules! on_backend {
 pub(crate) use on_backend;
 
 mod connection;
+mod error;
+mod group;
 pub mod migrations;
 pub mod models;
 pub mod schema;
@@ -34,75 +36,10 @@ use std::time::Duration;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 
 pub use connection::{DbConnection, OpenMode};
+pub use error::DbError;
 pub use url::{DatabaseUrl, DbUrlError};
 
 use crate::config::Settings;
-
-/// What can go wrong below the HTTP layer when talking to the database.
-#[derive(Debug, thiserror::Error)]
-pub enum DbError {
-    #[error("no database connection available")]
-    Pool(#[from] r2d2::Error),
-    #[error("cannot open the database")]
-    Connect(#[from] diesel::ConnectionError),
-    #[error("database query failed")]
-    Query(#[from] diesel::result::Error),
-    #[error("database migration failed: {0}")]
-    Migration(String),
-    #[error("cannot create the data directory {path}")]
-    DataDir {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("the database task was cancelled")]
-    Cancelled,
-    #[error("{0} is only possible with SQLite")]
-    SqliteOnly(&'static str),
-    /// The single SQLite writer stayed busy for longer than the configured
-    /// wait (a long transaction ahead, or a lock held outside the server).
-    #[error("the database writer stayed busy for longer than the configured wait")]
-    Busy,
-}
-
-impl DbError {
-    /// Whether this failure says "the database cannot serve now, try again"
-    /// rather than "this request or the code is wrong": no connection, a
-    /// connection that dropped, a lock that was not released in time, a
-    /// full disk. A 503 for the client (whose exam page keeps the answer and
-    /// sends it again), a 500 for the rest.
-    ///
-    /// SQLite's messages are fixed English text; PostgreSQL's timeouts are
-    /// recognised by their English text too (a server with translated
-    /// messages reports them as 500, still within the same bounded wait).
-    pub fn is_unavailable(&self) -> bool {
-        use diesel::result::{DatabaseErrorKind, Error};
-        const TRANSIENT: [&str; 9] = [
-            "database is locked",
-            "database table is locked",
-            "database or disk is full",
-            "disk I/O error",
-            "unable to open database file",
-            "canceling statement due to lock timeout",
-            "canceling statement due to statement timeout",
-            "terminating connection",
-            "server closed the connection",
-        ];
-        match self {
-            Self::Pool(_) | Self::Connect(_) | Self::Busy => true,
-            Self::Query(Error::DatabaseError(kind, info)) => match kind {
-                DatabaseErrorKind::ClosedConnection
-                | DatabaseErrorKind::UnableToSendCommand
-                | DatabaseErrorKind::SerializationFailure => true,
-                _ => {
-                    let message = info.message();
-                    TRANSIENT.iter().any(|text| message.contains(text))
-                }
-            },
-            Self::Query(Error::BrokenTransactionManager) => true,
-            _ => false,
-        }
-    }
-}
 
 type Pool = r2d2::Pool<connection::Manager>;
 
@@ -120,6 +57,8 @@ pub struct Db {
     url: DatabaseUrl,
     /// SQLite only: which file the connections opened (device and inode).
     identity: Option<(u64, u64)>,
+    /// SQLite only: writes waiting to be committed together.
+    queue: group::Queue,
 }
 
 impl Db {
@@ -171,6 +110,7 @@ impl Db {
             wait: timeout,
             url,
             identity,
+            queue: group::Queue::default(),
         })
     }
 

@@ -392,6 +392,13 @@ diesel::joinable!(sitting_permissions -> cohorts (cohort_id));
 diesel::joinable!(attempt_questions -> attempts (attempt_id));
 diesel::joinable!(attempt_questions -> questions (question_id));
 diesel::joinable!(answers -> attempts (attempt_id));
+diesel::table! {
+    heartbeats (name) {
+        name -> Text,
+        seen_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(certificate_renderings -> certificates (certificate_id));
 diesel::joinable!(attendance -> class_sessions (session_id));
 diesel::joinable!(attendance -> enrollments (enrollment_id));
@@ -434,4 +441,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     certificate_renderings,
     sitting_permissions,
     attempt_grants,
+    heartbeats,
 );

@@ -42,6 +42,27 @@ pub fn accepts_saves(deadline: NaiveDateTime, now: NaiveDateTime) -> bool {
     now <= deadline + GRACE
 }
 
+/// A pause between the sweeper's passes at least this long (and at least
+/// three of its intervals) is an outage: the database or every server was
+/// unreachable, so nobody could save.
+pub const OUTAGE_AFTER: Duration = Duration::seconds(30);
+
+/// The whole minutes (rounded up) that an outage from `last_seen`, the
+/// sweeper's last pass, to `now` gives back to every attempt still taking
+/// saves at `last_seen`; `None` when the pause was no outage.
+pub fn outage_minutes(
+    last_seen: NaiveDateTime,
+    now: NaiveDateTime,
+    interval: Duration,
+) -> Option<i32> {
+    let gap = now - last_seen;
+    if gap < OUTAGE_AFTER.max(interval * 3) {
+        return None;
+    }
+    let minutes = (gap.num_seconds() + 59) / 60;
+    Some(i32::try_from(minutes).unwrap_or(i32::MAX))
+}
+
 /// Whole seconds until saves stop being accepted and the attempt is
 /// submitted with what it holds: just past deadline plus grace (at least 1).
 pub fn seconds_until_closed(deadline: NaiveDateTime, now: NaiveDateTime) -> i64 {
@@ -226,6 +247,35 @@ mod tests {
         assert_eq!(seconds_until_closed(end, end + Duration::seconds(30)), 1);
         let closed = end + Duration::seconds(seconds_until_closed(end, end));
         assert!(!accepts_saves(end, closed));
+    }
+
+    #[test]
+    fn an_outage_gives_back_its_length_in_whole_minutes() {
+        let seen = at("2026-03-20 06:00:00");
+        let every = Duration::seconds(5);
+        // A few missed passes are no outage.
+        assert_eq!(
+            outage_minutes(seen, seen + Duration::seconds(29), every),
+            None
+        );
+        assert_eq!(
+            outage_minutes(seen, seen + Duration::seconds(30), every),
+            Some(1)
+        );
+        assert_eq!(
+            outage_minutes(seen, seen + Duration::seconds(61), every),
+            Some(2)
+        );
+        // A slow sweeper needs a longer pause before it counts.
+        let slow = Duration::seconds(60);
+        assert_eq!(
+            outage_minutes(seen, seen + Duration::seconds(179), slow),
+            None
+        );
+        assert_eq!(
+            outage_minutes(seen, seen + Duration::minutes(10), slow),
+            Some(10)
+        );
     }
 
     #[test]

@@ -103,3 +103,56 @@ async fn a_save_racing_the_submit_is_refused_or_counted_never_acknowledged_and_l
         "each acknowledged right answer is in the score ({acknowledged:?})"
     );
 }
+
+#[tokio::test]
+async fn writes_committed_together_keep_their_own_outcomes() {
+    use ecitizen::db::{DbError, execute_batch};
+    let app = spawn_app().await;
+    app.execute("CREATE TABLE grouped (n INTEGER NOT NULL)")
+        .await;
+
+    // Sent at once, so on SQLite they share commits; every third fails
+    // after writing, and only its own row may go.
+    let writes = (0..48_i32).map(|n| {
+        let db = app.db.clone();
+        tokio::spawn(async move {
+            db.write_grouped(move |conn| {
+                execute_batch(conn, &format!("INSERT INTO grouped (n) VALUES ({n})"))?;
+                if n % 3 == 0 {
+                    return Err(DbError::SqliteOnly("a refused write"));
+                }
+                Ok(n)
+            })
+            .await
+        })
+    });
+    let outcomes = join_all(writes).await;
+
+    let mut acknowledged = BTreeSet::new();
+    for (n, outcome) in (0..48_i32).zip(outcomes) {
+        match outcome.expect("the write ran") {
+            Ok(stored) => {
+                assert_eq!(stored, n, "each write gets its own value back");
+                acknowledged.insert(n);
+            }
+            Err(DbError::SqliteOnly(_)) => assert_eq!(n % 3, 0, "only the refused ones fail"),
+            Err(other) => panic!("write {n} failed: {other}"),
+        }
+    }
+    assert_eq!(acknowledged, (0..48).filter(|n| n % 3 != 0).collect());
+    let stored: BTreeSet<i32> = app
+        .db
+        .read(|conn| {
+            use diesel::prelude::*;
+            #[derive(QueryableByName)]
+            struct Row {
+                #[diesel(sql_type = diesel::sql_types::Integer)]
+                n: i32,
+            }
+            let rows: Vec<Row> = diesel::sql_query("SELECT n FROM grouped").load(conn)?;
+            Ok::<_, DbError>(rows.into_iter().map(|row| row.n).collect())
+        })
+        .await
+        .expect("rows");
+    assert_eq!(stored, acknowledged, "stored exactly what was acknowledged");
+}

@@ -27,6 +27,7 @@ mod health;
 mod kill;
 mod language;
 mod migrations;
+mod outage;
 mod postgres_only;
 mod questions;
 mod scale;

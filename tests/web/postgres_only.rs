@@ -80,3 +80,44 @@ async fn saves_while_the_database_is_away_are_refused_and_land_once_it_is_back()
         Some(&vec![first[1]])
     );
 }
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL: ECITIZEN_TEST_DATABASE_URL=postgres://… cargo test --features postgres --test web postgres_only:: -- --ignored"]
+async fn an_attempt_running_when_the_database_went_away_gets_the_time_back() {
+    use crate::exam::{attempt_row, open_sitting, options, ready, save_json_with, start};
+    use crate::outage::pass;
+    let app = crate::exam::spawn_app().await;
+    assert!(app.is_postgres(), "this test needs PostgreSQL");
+    let ready = ready(&app, 1, &[]).await;
+    let (_, pin) = open_sitting(&app, &ready).await;
+    let browser = &ready.trainees[0].2;
+    let attempt = start(browser, &pin).await;
+    let (_, shown, _) = options(&app, browser, attempt, 1).await;
+    let token = browser.csrf_token().await;
+    pass(&app).await.expect("the sweeper passes");
+    let deadline = attempt_row(&app, attempt).await.deadline_at;
+
+    app.take_database_down().await;
+    let failed = pass(&app).await.expect_err("no database, no pass");
+    assert!(failed.is_unavailable());
+    // The database stays away past the attempt's deadline.
+    app.clock.advance(chrono::Duration::minutes(47));
+    let refused = save_json_with(browser, &token, attempt, 1, &shown[..1], 1).await;
+    assert_eq!(refused.status().as_u16(), 503);
+
+    app.bring_database_back();
+    let recovered = pass(&app).await.expect("the sweeper passes again");
+
+    assert_eq!(
+        recovered
+            .given_back
+            .map(|given| (given.minutes, given.attempts)),
+        Some((47, vec![attempt]))
+    );
+    assert!(recovered.finished.is_empty(), "not finalised as expired");
+    let row = attempt_row(&app, attempt).await;
+    assert_eq!(row.status.as_str(), "open");
+    assert_eq!(row.deadline_at, deadline + chrono::Duration::minutes(47));
+    let replayed = save_json_with(browser, &token, attempt, 1, &shown[..1], 1).await;
+    assert_eq!(replayed.status().as_u16(), 200, "the queued save lands");
+}

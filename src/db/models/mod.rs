@@ -9,6 +9,7 @@ pub mod cohort;
 pub mod course;
 pub mod enrollment;
 pub mod exam;
+pub mod heartbeat;
 pub mod holiday;
 pub mod login_attempt;
 pub mod question;

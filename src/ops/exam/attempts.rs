@@ -293,6 +293,9 @@ pub async fn submit(
             return Ok(None);
         };
         let status = submitted_status(attempt.deadline_at, db_now(now));
+        if status == AttemptStatus::Expired && !super::outage::settled(conn, db_now(now))? {
+            return Err(DbError::Recovering);
+        }
         let ended = finish(conn, &attempt, status, None, now)?;
         if ended {
             audit::append(conn, &event, db_now(now))?;
@@ -317,6 +320,9 @@ pub async fn expire_overdue(
             Some(attempt)
                 if attempt.is_open() && !exam::accepts_saves(attempt.deadline_at, db_now(now)) =>
             {
+                if !super::outage::settled(conn, db_now(now))? {
+                    return Ok(false);
+                }
                 expire(conn, &attempt, now)
             }
             _ => Ok(false),

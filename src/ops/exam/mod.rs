@@ -3,6 +3,7 @@
 
 pub mod attempts;
 pub mod completion;
+pub mod outage;
 pub mod resits;
 pub mod settings;
 pub mod sittings;

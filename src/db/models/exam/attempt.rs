@@ -177,6 +177,16 @@ impl Attempt {
             .load(conn)
     }
 
+    /// Open attempts whose deadline is at or after `from`.
+    pub fn open_until(conn: &mut DbConnection, from: NaiveDateTime) -> QueryResult<Vec<Attempt>> {
+        attempts::table
+            .filter(attempts::status.eq(AttemptStatus::Open.as_str()))
+            .filter(attempts::deadline_at.ge(from))
+            .order(attempts::id)
+            .select(Attempt::as_select())
+            .load(conn)
+    }
+
     /// Ends an attempt if it is still open; returns whether this call did
     /// (so finishing twice, or by two instances at once, counts once).
     pub fn finish(

@@ -52,7 +52,7 @@ pub async fn save(
     answer: AnswerInput,
     now: DateTime<Utc>,
 ) -> Result<Option<Saved>, DbError> {
-    db.write(move |conn| {
+    db.write_grouped(move |conn| {
         // Read the attempt under the lock that ending it needs exclusively:
         // if it is open here, it stays open until this save commits.
         Attempt::lock(conn, attempt_id, RowLock::Share)?;
@@ -82,6 +82,9 @@ fn store_answer(
         return Ok(Saved::Finished);
     }
     if !exam::accepts_saves(attempt.deadline_at, now_db) {
+        if !crate::ops::exam::outage::settled(conn, now_db)? {
+            return Err(DbError::Recovering);
+        }
         return Ok(Saved::Late);
     }
     let drawn = AttemptQuestion::of_attempt(conn, attempt.id)?;
