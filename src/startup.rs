@@ -84,6 +84,7 @@ impl Application {
             settings: Arc::new(settings),
             hasher,
             issuer,
+            listings: crate::web::public::listing::Listings::default(),
         });
         let sessions = aweb::Data::new(crate::auth::session::SessionStore {
             db: db.clone(),

@@ -32,6 +32,8 @@ pub struct AppState {
     pub hasher: Hasher,
     /// Signs the tokens certificates' QR codes carry.
     pub issuer: crate::issuer::Issuer,
+    /// The catalogue's listing, kept while it is current.
+    pub listings: public::listing::Listings,
 }
 
 impl AppState {

@@ -12,6 +12,7 @@ mod architecture;
 mod attendance;
 mod authorization;
 mod backup;
+mod catalogue;
 mod certificates;
 mod class_admin;
 mod classes;

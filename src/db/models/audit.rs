@@ -108,6 +108,15 @@ fn chain_hash(prev_hash: &str, canonical: &str) -> String {
     hex::encode(hasher.finalize())
 }
 
+/// The newest entry's id, `None` for an empty log: a version of the
+/// database's state, since every change appends an entry and entries are
+/// numbered in commit order.
+pub fn last_id(conn: &mut DbConnection) -> QueryResult<Option<i64>> {
+    audit_log::table
+        .select(diesel::dsl::max(audit_log::id))
+        .first(conn)
+}
+
 /// Appends an event. Must run inside the caller's write transaction, so the
 /// entry stands or falls with the change it records.
 pub fn append(conn: &mut DbConnection, event: &Event, now: NaiveDateTime) -> QueryResult<i64> {

@@ -10,6 +10,9 @@ use crate::db::schema::{attendance, class_sessions};
 use crate::domain::reschedule::Existing;
 use crate::domain::schedule::{Planned, SessionStatus};
 
+/// A class's id, the start of its first session held and the end of its last.
+pub type SpanRow = (i32, Option<NaiveDateTime>, Option<NaiveDateTime>);
+
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = class_sessions, treat_none_as_default_value = false)]
 pub struct ClassSession {
@@ -91,6 +94,27 @@ impl ClassSession {
             .filter(class_sessions::cohort_id.eq_any(cohort_ids))
             .order((class_sessions::cohort_id, class_sessions::seq))
             .select(ClassSession::as_select())
+            .load(conn)
+    }
+
+    /// Each class's span: the start of its first session and the end of its
+    /// last, cancelled sessions left out, aggregated in the database (a
+    /// catalogue of hundreds of classes needs two instants each, not
+    /// every session). Classes without a session held are absent.
+    pub fn spans(
+        conn: &mut DbConnection,
+        cohort_ids: &[i32],
+    ) -> QueryResult<Vec<SpanRow>> {
+        use diesel::dsl::{max, min};
+        class_sessions::table
+            .filter(class_sessions::cohort_id.eq_any(cohort_ids))
+            .filter(class_sessions::status.ne(SessionStatus::Cancelled.as_str()))
+            .group_by(class_sessions::cohort_id)
+            .select((
+                class_sessions::cohort_id,
+                min(class_sessions::starts_at),
+                max(class_sessions::ends_at),
+            ))
             .load(conn)
     }
 

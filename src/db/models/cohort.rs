@@ -161,24 +161,13 @@ impl Cohort {
     /// Classes that are not drafts or cancelled and whose last session has
     /// not ended before `now`, by start date. Found from the sessions still
     /// to end (an index on their end), so the cost follows what is on offer,
-    /// not every class ever held.
+    /// not every class ever held. Two statements, so that both databases
+    /// start from the sessions still to end (a range of the index on their
+    /// end) rather than walk every class by start date and probe its
+    /// sessions, as PostgreSQL's planner chose for one statement (42 ms at
+    /// 100,000 trainees). The class ids are made distinct here: asked to,
+    /// SQLite scans every session in class order instead.
     pub fn listed(conn: &mut DbConnection, now: NaiveDateTime) -> QueryResult<Vec<Cohort>> {
-        Self::listed_page(conn, now, i64::MAX, 0)
-    }
-
-    /// [`Cohort::listed`], `limit` classes from the `offset`th. Two
-    /// statements, so that both databases start from the sessions still to
-    /// end (a range of the index on their end) rather than walk every class
-    /// by start date and probe its sessions, as PostgreSQL's planner chose
-    /// for one statement (42 ms at 100,000 trainees). The class ids are
-    /// made distinct here: asked to, SQLite scans every session in class
-    /// order instead.
-    pub fn listed_page(
-        conn: &mut DbConnection,
-        now: NaiveDateTime,
-        limit: i64,
-        offset: i64,
-    ) -> QueryResult<Vec<Cohort>> {
         let mut running: Vec<i32> = class_sessions::table
             .filter(class_sessions::ends_at.gt(now))
             .filter(class_sessions::status.ne(SessionStatus::Cancelled.as_str()))
@@ -190,10 +179,15 @@ impl Cohort {
             .filter(cohorts::status.eq(CohortStatus::Open.as_str()))
             .filter(cohorts::id.eq_any(running))
             .order((cohorts::start_date, cohorts::id))
-            .limit(limit)
-            .offset(offset)
             .select(Cohort::as_select())
             .load(conn)
+    }
+
+    /// The newest class's id, `None` when there is none.
+    pub fn last_id(conn: &mut DbConnection) -> QueryResult<Option<i32>> {
+        cohorts::table
+            .select(diesel::dsl::max(cohorts::id))
+            .first(conn)
     }
 
     /// A trainer's own classes.

@@ -102,6 +102,7 @@ filter-apply = عرض
 pager-label = الصفحات
 pager-next = الصفحة التالية
 pager-previous = الصفحة السابقة
+pager-status = الصفحة { $page } من { $pages }
 field-full-name-ar = الاسم الكامل بالعربية
 field-full-name-en = الاسم الكامل بالإنجليزية
 field-emirates-id = رقم الهوية الإماراتية

@@ -87,6 +87,7 @@ filter-apply = Show
 pager-label = Pages
 pager-next = Next page
 pager-previous = Previous page
+pager-status = Page { $page } of { $pages }
 field-full-name-ar = Full name in Arabic
 field-full-name-en = Full name in English
 field-emirates-id = Emirates ID number

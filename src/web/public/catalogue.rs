@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
 use serde::Deserialize;
 
 use crate::db::DbConnection;
@@ -17,7 +17,6 @@ use crate::domain::cohort::Phase;
 use crate::domain::cohort::{Audience, Period, TeachingLanguage};
 use crate::domain::time::utc_to_local;
 use crate::i18n::Lang;
-use crate::ops::classes;
 
 /// A class as the catalogue shows it, named in one language.
 #[derive(Clone, Debug)]
@@ -42,6 +41,9 @@ pub struct CohortCard {
     pub days: String,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
+    /// When the first session held starts and the last ends.
+    pub first_start: Option<DateTime<Utc>>,
+    pub last_end: Option<DateTime<Utc>>,
     pub capacity: i64,
     pub enrolled: i64,
     pub waitlisted: i64,
@@ -130,6 +132,8 @@ pub struct Filter {
     pub lang: String,
     /// `YYYY-MM`.
     pub month: String,
+    /// The catalogue page, from 1 (not a filter).
+    pub page: String,
 }
 
 impl Filter {
@@ -139,6 +143,24 @@ impl Filter {
         } else {
             &self.language
         }
+    }
+
+    /// The catalogue's address with these filters, on page `page`.
+    pub fn link(&self, page: usize) -> String {
+        let mut params = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in [
+            ("region", &self.region),
+            ("town", &self.town),
+            ("period", &self.period),
+            ("language", &self.language),
+            ("month", &self.month),
+        ] {
+            if !value.trim().is_empty() {
+                params.append_pair(name, value.trim());
+            }
+        }
+        params.append_pair("page", &page.to_string());
+        format!("{}?{}", crate::web::urls::COHORTS, params.finish())
     }
 
     /// Whether a class passes every filter that is set.
@@ -210,21 +232,20 @@ impl Lookups {
     }
 }
 
+/// The start of a class's first session held and the end of its last.
+type Span = (Option<NaiveDateTime>, Option<NaiveDateTime>);
+
 /// One class's card; `None` when its venue, town or region is missing.
 fn card(
     found: &Lookups,
     cohort: &Cohort,
-    own_sessions: &[ClassSession],
+    (first, last): Span,
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Option<CohortCard> {
     let venue = found.venues.get(&cohort.venue_id)?;
     let town = found.towns.get(&venue.town_id)?;
     let region = found.regions.get(&town.region_id)?;
-    let held: Vec<&ClassSession> = own_sessions
-        .iter()
-        .filter(|session| !session.is_cancelled())
-        .collect();
     let trainer = cohort
         .trainer_id
         .and_then(|id| found.trainers.get(&id))
@@ -257,19 +278,20 @@ fn card(
             cohort.ends_time.format("%H:%M")
         ),
         days: day_names(&cohort.weekdays().numbers(), lang),
-        starts_on: held
-            .iter()
-            .map(|session| utc_to_local(session.starts_at).date())
-            .min(),
-        ends_on: held
-            .iter()
-            .map(|session| utc_to_local(session.ends_at).date())
-            .max(),
+        starts_on: first.map(|at| utc_to_local(at).date()),
+        ends_on: last.map(|at| utc_to_local(at).date()),
+        first_start: first.map(|at| at.and_utc()),
+        last_end: last.map(|at| at.and_utc()),
         capacity: i64::from(cohort.capacity),
         enrolled: count("enrolled"),
         waitlisted: count("waitlisted"),
         trainer,
-        phase: classes::phase(cohort, own_sessions, now),
+        phase: Phase::of(
+            cohort.status,
+            first.map(|at| at.and_utc()),
+            last.map(|at| at.and_utc()),
+            now,
+        ),
         enrol_opens: cohort.enrol_opens,
         enrol_closes: cohort.enrol_closes,
     })
@@ -284,15 +306,15 @@ pub fn cards(
 ) -> diesel::QueryResult<Vec<CohortCard>> {
     let found = Lookups::load(conn, &cohorts)?;
     let ids: Vec<i32> = cohorts.iter().map(|cohort| cohort.id).collect();
-    let mut sessions: HashMap<i32, Vec<ClassSession>> = HashMap::new();
-    for session in ClassSession::of_cohorts(conn, &ids)? {
-        sessions.entry(session.cohort_id).or_default().push(session);
-    }
+    let spans: HashMap<i32, Span> = ClassSession::spans(conn, &ids)?
+        .into_iter()
+        .map(|(id, first, last)| (id, (first, last)))
+        .collect();
     Ok(cohorts
         .iter()
         .filter_map(|cohort| {
-            let own_sessions = sessions.remove(&cohort.id).unwrap_or_default();
-            card(&found, cohort, &own_sessions, lang, now)
+            let span = spans.get(&cohort.id).copied().unwrap_or_default();
+            card(&found, cohort, span, lang, now)
         })
         .collect())
 }
@@ -311,34 +333,13 @@ pub fn listed(
         .collect())
 }
 
-/// Classes read at a time when looking for the soonest open ones.
-const PAGE: i64 = 12;
-
-/// The `wanted` soonest classes open for enrolment (the home page's): the
-/// listed classes are read in start order a page at a time until enough
-/// are found, so the cost follows `wanted`, not everything on offer.
-pub fn soonest_open(
-    conn: &mut DbConnection,
-    wanted: usize,
-    lang: Lang,
-    now: DateTime<Utc>,
-) -> diesel::QueryResult<Vec<CohortCard>> {
-    let mut found = Vec::new();
-    let mut offset = 0;
-    loop {
-        let page = Cohort::listed_page(conn, crate::db::db_now(now), PAGE, offset)?;
-        let last = i64::try_from(page.len()).unwrap_or(0) < PAGE;
-        found.extend(
-            cards(conn, page, lang, now)?
-                .into_iter()
-                .filter(|card| card.phase == Phase::Open),
-        );
-        if found.len() >= wanted || last {
-            break;
-        }
-        offset += PAGE;
-    }
-    found.sort_by_key(|card| card.starts_on);
-    found.truncate(wanted);
-    Ok(found)
+/// The `wanted` soonest classes of `listed` open for enrolment (the home
+/// page's).
+pub fn soonest_open(listed: &[CohortCard], wanted: usize) -> Vec<CohortCard> {
+    let mut open: Vec<&CohortCard> = listed
+        .iter()
+        .filter(|card| card.phase == Phase::Open)
+        .collect();
+    open.sort_by_key(|card| card.starts_on);
+    open.into_iter().take(wanted).cloned().collect()
 }

@@ -27,11 +27,21 @@ use crate::web::public::catalogue::{self, CohortCard, Filter};
 use crate::web::public::views::RegionView;
 use crate::web::{AppState, audit_actor, urls};
 
+/// Classes per catalogue page.
+pub const PAGE_SIZE: usize = 24;
+
 #[derive(Template)]
 #[template(path = "public/cohorts.html")]
 pub struct CohortsPage {
     pub ctx: PageCtx,
+    /// This page's classes, [`PAGE_SIZE`] at most.
     pub cards: Vec<CohortCard>,
+    /// How many classes pass the filters, on every page.
+    pub matching: usize,
+    pub page_number: usize,
+    pub pages: usize,
+    pub prev_page: Option<String>,
+    pub next_page: Option<String>,
     pub filter: Filter,
     /// The regions served (shown with the empty state), and the filter's choices.
     pub regions: Vec<RegionView>,
@@ -61,25 +71,34 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let now = state.clock().now();
-    let filter = filter.into_inner();
-    let query = filter.clone();
-    let (cards, all, regions, towns) = state
+    let mut filter = filter.into_inner();
+    // On pages `lang` is the page's language, never a filter.
+    filter.lang.clear();
+    let listed = state.clone();
+    let (all, regions, towns) = state
         .db
         .read(move |conn| {
-            let all = catalogue::listed(conn, &Filter::default(), lang, now)?;
-            let cards = all
-                .iter()
-                .filter(|card| query.matches(card))
-                .cloned()
-                .collect::<Vec<_>>();
             Ok::<_, AppError>((
-                cards,
-                all,
+                listed.listings.all(conn, lang, now)?,
                 RegionView::load_all(conn, lang)?,
                 Region::all_with_towns(conn)?,
             ))
         })
         .await?;
+    let matching: Vec<&CohortCard> = all.iter().filter(|card| filter.matches(card)).collect();
+    let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
+    let page_number = filter
+        .page
+        .trim()
+        .parse::<usize>()
+        .unwrap_or(1)
+        .clamp(1, pages);
+    let cards = matching
+        .iter()
+        .skip((page_number - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .map(|card| (*card).clone())
+        .collect();
     let mut months: Vec<String> = all
         .iter()
         .map(CohortCard::start_month)
@@ -89,6 +108,11 @@ pub async fn list(
     months.dedup();
     let page = CohortsPage {
         cards,
+        matching: matching.len(),
+        page_number,
+        pages,
+        prev_page: (page_number > 1).then(|| filter.link(page_number - 1)),
+        next_page: (page_number < pages).then(|| filter.link(page_number + 1)),
         region_choices: towns
             .iter()
             .map(|(region, _)| Choice {
@@ -126,11 +150,16 @@ pub async fn json(
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock().now();
     let filter = filter.into_inner();
-    let cards = state
+    let listed = state.clone();
+    let all = state
         .db
-        .read(move |conn| Ok::<_, AppError>(catalogue::listed(conn, &filter, Lang::En, now)?))
+        .read(move |conn| Ok::<_, AppError>(listed.listings.all(conn, Lang::En, now)?))
         .await?;
-    let body: Vec<serde_json::Value> = cards.iter().map(CohortCard::to_json).collect();
+    let body: Vec<serde_json::Value> = all
+        .iter()
+        .filter(|card| filter.matches(card))
+        .map(CohortCard::to_json)
+        .collect();
     Ok(HttpResponse::Ok()
         .insert_header(("access-control-allow-origin", "*"))
         .insert_header(("cache-control", "public, max-age=60"))

@@ -37,10 +37,11 @@ pub struct HomePage {
 pub async fn show(ctx: PageCtx, state: web::Data<AppState>) -> Result<Html, AppError> {
     let lang = ctx.lang;
     let now = state.clock().now();
+    let listed = state.clone();
     let (regions, course, blocks, upcoming) = state
         .db
         .read(move |conn| {
-            let upcoming = catalogue::soonest_open(conn, 3, lang, now)?;
+            let upcoming = catalogue::soonest_open(&listed.listings.all(conn, lang, now)?, 3);
             let regions = RegionView::load_all(conn, lang)?;
             let course = Course::by_code(conn, course::ECITIZEN)?;
             let blocks = match &course {

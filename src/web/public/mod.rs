@@ -4,5 +4,6 @@ pub mod catalogue;
 pub mod cohorts;
 pub mod health;
 pub mod home;
+pub mod listing;
 pub mod verify;
 pub mod views;

@@ -1,0 +1,87 @@
+//! The catalogue's listing, kept between requests while nothing it shows
+//! can have changed. Building it reads every class on offer with its
+//! seats, venue and dates (hundreds at programme scale), while the
+//! catalogue, its open data and the home page are the most requested
+//! pages. A kept listing is used while both hold:
+//!
+//! - no state has changed since: every change appends to the audit log
+//!   (an invariant of the operations layer) and audit ids are given out
+//!   in commit order, so the log's last id is a version of everything the
+//!   listing shows, shared by every instance. It is read before the
+//!   listing, so a listing is never older than the version it is kept as.
+//!   The newest class's id is part of the version too, for the classes
+//!   the demo, the data generator and tests create without an entry;
+//! - the clock has not reached a moment at which a class changes phase (its
+//!   first session starts, its last ends), and at most a minute has passed
+//!   (dates shown move at midnight, and a change made outside the
+//!   operations, by hand in the database, shows within that minute).
+//!
+//! A request that finds the listing current costs one indexed query.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::db::DbConnection;
+use crate::db::models::audit;
+use crate::db::models::cohort::Cohort;
+use crate::i18n::Lang;
+use crate::web::public::catalogue::{self, CohortCard, Filter};
+
+/// The longest a listing is kept without a change.
+const KEEP: Duration = Duration::minutes(1);
+
+/// Kept listings, one per language.
+#[derive(Default)]
+pub struct Listings {
+    kept: Mutex<HashMap<Lang, Kept>>,
+}
+
+struct Kept {
+    version: (Option<i64>, Option<i32>),
+    built: DateTime<Utc>,
+    until: DateTime<Utc>,
+    cards: Arc<Vec<CohortCard>>,
+}
+
+impl Listings {
+    /// Every class the catalogue lists at `now`, unfiltered, in `lang`.
+    pub fn all(
+        &self,
+        conn: &mut DbConnection,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> diesel::QueryResult<Arc<Vec<CohortCard>>> {
+        let version = (audit::last_id(conn)?, Cohort::last_id(conn)?);
+        if let Some(kept) = self.lock().get(&lang)
+            && kept.version == version
+            && now >= kept.built
+            && now < kept.until
+        {
+            return Ok(kept.cards.clone());
+        }
+        let cards = Arc::new(catalogue::listed(conn, &Filter::default(), lang, now)?);
+        let until = cards
+            .iter()
+            .flat_map(|card| [card.first_start, card.last_end])
+            .flatten()
+            .filter(|at| *at > now)
+            .fold(now + KEEP, DateTime::min);
+        self.lock().insert(
+            lang,
+            Kept {
+                version,
+                built: now,
+                until,
+                cards: cards.clone(),
+            },
+        );
+        Ok(cards)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Lang, Kept>> {
+        // Nothing panics while holding it; a poisoned map is still whole.
+        self.kept.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
