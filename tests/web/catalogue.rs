@@ -65,9 +65,20 @@ async fn the_catalogue_shows_classes_a_page_at_a_time_keeping_the_filters() {
     assert_eq!(shown(&app.get_page("/cohorts?page=abc").await.1), 24);
     assert_eq!(shown(&app.get_page("/cohorts?page=99").await.1), 6);
     assert_eq!(shown(&app.get_page("/cohorts?page=-1").await.1), 24);
-    // The open data stays one list of every class.
-    let json: serde_json::Value = app.get("/cohorts.json").await.json().await.expect("json");
-    assert_eq!(json.as_array().map(Vec::len), Some(30));
+    // The open data stays one list of every class, the same each time.
+    for _ in 0..2 {
+        let reply = app.get("/cohorts.json").await;
+        assert_eq!(reply.headers()["content-type"], "application/json");
+        let json: serde_json::Value = reply.json().await.expect("json");
+        assert_eq!(json.as_array().map(Vec::len), Some(30));
+    }
+    let morning: serde_json::Value = app
+        .get("/cohorts.json?period=morning&region=eastern")
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(morning.as_array().map(Vec::len), Some(30));
 }
 
 #[tokio::test]

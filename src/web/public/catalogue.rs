@@ -122,7 +122,7 @@ impl CohortCard {
 /// can be shared). `language` is the teaching language; `lang` is accepted
 /// too for the open-data contract (on pages it also switches the site's
 /// language).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct Filter {
     pub region: String,

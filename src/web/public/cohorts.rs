@@ -85,7 +85,11 @@ pub async fn list(
             ))
         })
         .await?;
-    let matching: Vec<&CohortCard> = all.iter().filter(|card| filter.matches(card)).collect();
+    let matching: Vec<&CohortCard> = all
+        .cards
+        .iter()
+        .filter(|card| filter.matches(card))
+        .collect();
     let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
     let page_number = filter
         .page
@@ -100,6 +104,7 @@ pub async fn list(
         .map(|card| (*card).clone())
         .collect();
     let mut months: Vec<String> = all
+        .cards
         .iter()
         .map(CohortCard::start_month)
         .filter(|month| !month.is_empty())
@@ -155,15 +160,24 @@ pub async fn json(
         .db
         .read(move |conn| Ok::<_, AppError>(listed.listings.all(conn, Lang::En, now)?))
         .await?;
-    let body: Vec<serde_json::Value> = all
-        .iter()
-        .filter(|card| filter.matches(card))
-        .map(CohortCard::to_json)
-        .collect();
+    let body = if filter == Filter::default() {
+        all.json()
+    } else {
+        let records: Vec<serde_json::Value> = all
+            .cards
+            .iter()
+            .filter(|card| filter.matches(card))
+            .map(CohortCard::to_json)
+            .collect();
+        serde_json::to_vec(&records)
+            .map_err(|err| AppError::Internal(err.into()))?
+            .into()
+    };
     Ok(HttpResponse::Ok()
+        .content_type(actix_web::http::header::ContentType::json())
         .insert_header(("access-control-allow-origin", "*"))
         .insert_header(("cache-control", "public, max-age=60"))
-        .json(body))
+        .body(body))
 }
 
 /// One session as a class page lists it.

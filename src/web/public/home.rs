@@ -41,7 +41,7 @@ pub async fn show(ctx: PageCtx, state: web::Data<AppState>) -> Result<Html, AppE
     let (regions, course, blocks, upcoming) = state
         .db
         .read(move |conn| {
-            let upcoming = catalogue::soonest_open(&listed.listings.all(conn, lang, now)?, 3);
+            let upcoming = catalogue::soonest_open(&listed.listings.all(conn, lang, now)?.cards, 3);
             let regions = RegionView::load_all(conn, lang)?;
             let course = Course::by_code(conn, course::ECITIZEN)?;
             let blocks = match &course {

@@ -19,7 +19,7 @@
 //! A request that finds the listing current costs one indexed query.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -42,7 +42,27 @@ struct Kept {
     version: (Option<i64>, Option<i32>),
     built: DateTime<Utc>,
     until: DateTime<Utc>,
-    cards: Arc<Vec<CohortCard>>,
+    listing: Arc<Listing>,
+}
+
+/// Every class the catalogue lists, and what is made of it once.
+pub struct Listing {
+    pub cards: Vec<CohortCard>,
+    /// The open data of every class, unfiltered, made at its first request.
+    json: OnceLock<actix_web::web::Bytes>,
+}
+
+impl Listing {
+    /// `/cohorts.json` without filters, serialised once per listing.
+    pub fn json(&self) -> actix_web::web::Bytes {
+        self.json
+            .get_or_init(|| {
+                let records: Vec<serde_json::Value> =
+                    self.cards.iter().map(CohortCard::to_json).collect();
+                serde_json::to_vec(&records).unwrap_or_default().into()
+            })
+            .clone()
+    }
 }
 
 impl Listings {
@@ -52,32 +72,36 @@ impl Listings {
         conn: &mut DbConnection,
         lang: Lang,
         now: DateTime<Utc>,
-    ) -> diesel::QueryResult<Arc<Vec<CohortCard>>> {
+    ) -> diesel::QueryResult<Arc<Listing>> {
         let version = (audit::last_id(conn)?, Cohort::last_id(conn)?);
         if let Some(kept) = self.lock().get(&lang)
             && kept.version == version
             && now >= kept.built
             && now < kept.until
         {
-            return Ok(kept.cards.clone());
+            return Ok(kept.listing.clone());
         }
-        let cards = Arc::new(catalogue::listed(conn, &Filter::default(), lang, now)?);
+        let cards = catalogue::listed(conn, &Filter::default(), lang, now)?;
         let until = cards
             .iter()
             .flat_map(|card| [card.first_start, card.last_end])
             .flatten()
             .filter(|at| *at > now)
             .fold(now + KEEP, DateTime::min);
+        let listing = Arc::new(Listing {
+            cards,
+            json: OnceLock::new(),
+        });
         self.lock().insert(
             lang,
             Kept {
                 version,
                 built: now,
                 until,
-                cards: cards.clone(),
+                listing: listing.clone(),
             },
         );
-        Ok(cards)
+        Ok(listing)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Lang, Kept>> {
