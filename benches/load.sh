@@ -13,6 +13,9 @@
 #   SCALE=100000 bash benches/load.sh 8 64
 #   ECITIZEN_DATABASE_URL=postgres://postgres@127.0.0.1:55432/bench bash benches/load.sh 8 64
 #
+# PERF_DIR=dir also records each page's profile with `perf record -g` into
+# dir/<page>.data (Debian: apt-get install linux-perf).
+#
 # Needs wrk (Debian: apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +46,13 @@ rate() {
 row() {
   local label=$1
   shift
+  if [ -n "${PERF_DIR:-}" ]; then
+    mkdir -p "$PERF_DIR"
+    perf record -g -p "$SERVER" -o "$PERF_DIR/$(tr -c 'a-zA-Z0-9\n' _ <<<"$label").data" \
+      -- sleep $((SECONDS_PER_PAGE - 1)) >/dev/null 2>&1 &
+  fi
   read -r rps p99 bad <<<"$(rate "$@")"
+  if [ -n "${PERF_DIR:-}" ]; then wait $!; fi
   printf '%-26s %12s %10s %8.2f %s\n' "$label" "$rps" "$p99" "$(python3 -c "print($rps / $base)")" \
     "$([ "$bad" -gt 0 ] && echo "($bad non-2xx)")"
 }

@@ -106,6 +106,11 @@ impl Application {
         })
         .listen(listener)?
         .workers(workers)
+        // An exam page sends a save every few seconds: a connection kept
+        // this long is reused rather than closed between two of them (the
+        // default 5 s races a client's next request on an idle connection,
+        // and a weak connection pays a new handshake each time).
+        .keep_alive(std::time::Duration::from_secs(75))
         // In-flight requests get this long to finish after SIGTERM / Ctrl-C.
         .shutdown_timeout(30)
         .run();

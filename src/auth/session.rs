@@ -120,9 +120,11 @@ async fn resolve(state: &SessionStore, token: &str) -> Result<Option<CurrentUser
     }
     if now - session.last_seen_at >= TOUCH_EVERY {
         let id = session.id;
+        // Small and frequent (every signed-in page now and then), so it
+        // shares the exam saves' commits on SQLite.
         state
             .db
-            .write(move |conn| Ok::<_, DbError>(SessionRow::touch(conn, id, now)?))
+            .write_grouped(move |conn| Ok::<_, DbError>(SessionRow::touch(conn, id, now)?))
             .await?;
     }
     Ok(Some(CurrentUser::from_user(

@@ -63,7 +63,11 @@ pub fn spawn(db: Db, clock: Clock, interval: Duration) {
             ticker.tick().await;
             match pass(&db, &clock, interval).await {
                 Ok(pass) => {
-                    if let Some(given) = &pass.given_back {
+                    if let Some(given) = pass
+                        .given_back
+                        .as_ref()
+                        .filter(|given| !given.attempts.is_empty())
+                    {
                         tracing::warn!(
                             minutes = given.minutes,
                             attempts = given.attempts.len(),

@@ -101,10 +101,7 @@ impl ClassSession {
     /// last, cancelled sessions left out, aggregated in the database (a
     /// catalogue of hundreds of classes needs two instants each, not
     /// every session). Classes without a session held are absent.
-    pub fn spans(
-        conn: &mut DbConnection,
-        cohort_ids: &[i32],
-    ) -> QueryResult<Vec<SpanRow>> {
+    pub fn spans(conn: &mut DbConnection, cohort_ids: &[i32]) -> QueryResult<Vec<SpanRow>> {
         use diesel::dsl::{max, min};
         class_sessions::table
             .filter(class_sessions::cohort_id.eq_any(cohort_ids))
