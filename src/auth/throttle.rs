@@ -17,48 +17,79 @@ pub fn account_key(login: &str) -> String {
     }
 }
 
-/// How long this account and this client must wait, if at all.
-pub async fn wait(
+/// A sign-in attempt that the throttle let through: already recorded as a
+/// failure, so parallel attempts count it before its password is checked;
+/// [`settle`] turns it into a success if the password was right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reservation {
+    id: i32,
+}
+
+/// Decides whether a sign-in for `account_key` from `client_ip` may be
+/// tried now and, if so, records it, in one transaction that holds the
+/// attempts' table: however many arrive at once, no more are let through
+/// than the policies allow. `Err(wait)` when it must wait (nothing is
+/// recorded). The policies: [`Policy::PAIR`] for this account from this
+/// address, [`Policy::ACCOUNT`] across addresses, [`Policy::CLIENT`] for
+/// the address across accounts.
+pub async fn reserve(
     db: &Db,
     account_key: String,
     client_ip: String,
     now: DateTime<Utc>,
-) -> Result<Option<Duration>, DbError> {
-    db.read(move |conn| {
+) -> Result<Result<Reservation, Duration>, DbError> {
+    db.write(move |conn| {
+        login_attempt::lock(conn)?;
         let since = crate::db::db_now(now - Duration::hours(1));
         let to_utc = |times: Vec<chrono::NaiveDateTime>| {
             times.into_iter().map(|at| at.and_utc()).collect::<Vec<_>>()
         };
-        let account = to_utc(login_attempt::account_failures(conn, &account_key, since)?);
+        let pair = to_utc(login_attempt::account_failures(
+            conn,
+            &account_key,
+            Some(&client_ip),
+            since,
+        )?);
+        let account = to_utc(login_attempt::account_failures(
+            conn,
+            &account_key,
+            None,
+            since,
+        )?);
         let client = to_utc(login_attempt::client_failures(conn, &client_ip, since)?);
-        Ok(Policy::ACCOUNT
-            .wait(&account, now)
-            .max(Policy::CLIENT.wait(&client, now)))
+        let wait = Policy::PAIR
+            .wait(&pair, now)
+            .max(Policy::ACCOUNT.wait(&account, now))
+            .max(Policy::CLIENT.wait(&client, now));
+        if let Some(wait) = wait {
+            return Ok(Err(wait));
+        }
+        let id = login_attempt::record(
+            conn,
+            &NewLoginAttempt {
+                account_key: &account_key,
+                client_ip: &client_ip,
+                succeeded: false,
+                at: crate::db::db_now(now),
+            },
+        )?;
+        Ok(Ok(Reservation { id }))
     })
     .await
 }
 
-/// Records an attempt (inside the caller's transaction), forgetting
-/// attempts too old to count on every success.
-pub fn record(
+/// Settles a reserved attempt inside the caller's transaction: a success
+/// is marked as one (and attempts too old to count are forgotten); a
+/// failure stays recorded as it was reserved.
+pub fn settle(
     conn: &mut DbConnection,
-    account_key: &str,
-    client_ip: &str,
+    reservation: Reservation,
     succeeded: bool,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    let at = crate::db::db_now(now);
-    login_attempt::record(
-        conn,
-        &NewLoginAttempt {
-            account_key,
-            client_ip,
-            succeeded,
-            at,
-        },
-    )?;
     if succeeded {
-        login_attempt::purge_before(conn, at - Duration::days(1))?;
+        login_attempt::mark_succeeded(conn, reservation.id)?;
+        login_attempt::purge_before(conn, crate::db::db_now(now) - Duration::days(1))?;
     }
     Ok(())
 }

@@ -19,13 +19,28 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// Per account: 5 free failures in 15 minutes, then 1, 2, 4, 8, 15, 15…
-    /// minutes; at most 100 failures an hour.
-    pub const ACCOUNT: Policy = Policy {
+    /// Per account and client address: 5 free failures in 15 minutes, then
+    /// 1, 2, 4, 8, 15, 15… minutes; at most 100 failures an hour. Someone
+    /// guessing from one address is slowed down without locking the owner
+    /// out from theirs.
+    pub const PAIR: Policy = Policy {
         free_failures: 5,
         window: Duration::minutes(15),
         base_delay: Duration::minutes(1),
         max_delay: Duration::minutes(15),
+        hourly_cap: 100,
+    };
+
+    /// Per account, across every address: 20 free failures in 15 minutes,
+    /// then 1 minute, then 2 at most; 100 failures an hour. Loose enough
+    /// that failures aimed from elsewhere keep the owner waiting a minute
+    /// or two at worst, tight enough that a guess spread over many
+    /// addresses gets no more than about one try a minute.
+    pub const ACCOUNT: Policy = Policy {
+        free_failures: 20,
+        window: Duration::minutes(15),
+        base_delay: Duration::minutes(1),
+        max_delay: Duration::minutes(2),
         hourly_cap: 100,
     };
 
@@ -104,7 +119,7 @@ mod tests {
 
     #[test]
     fn five_failures_are_free_and_the_sixth_attempt_waits() {
-        let policy = Policy::ACCOUNT;
+        let policy = Policy::PAIR;
         let four: Vec<_> = (0..4).map(at).collect();
         assert_eq!(policy.wait(&four, at(4)), None);
         let five: Vec<_> = (0..5).map(at).collect();
@@ -113,7 +128,7 @@ mod tests {
 
     #[test]
     fn the_delay_doubles_and_stops_at_the_ceiling() {
-        let policy = Policy::ACCOUNT;
+        let policy = Policy::PAIR;
         let six: Vec<_> = (0..6).map(|_| at(0)).collect();
         assert_eq!(policy.wait(&six, at(0)), Some(Duration::minutes(2)));
         let nine: Vec<_> = (0..9).map(|_| at(0)).collect();
@@ -125,14 +140,23 @@ mod tests {
     #[test]
     fn old_failures_stop_counting() {
         let old: Vec<_> = (0..5).map(at).collect();
-        assert_eq!(Policy::ACCOUNT.wait(&old, at(25)), None);
+        assert_eq!(Policy::PAIR.wait(&old, at(25)), None);
+    }
+
+    #[test]
+    fn failures_across_addresses_keep_the_owner_waiting_two_minutes_at_most() {
+        let policy = Policy::ACCOUNT;
+        let nineteen: Vec<_> = (0..19).map(|_| at(0)).collect();
+        assert_eq!(policy.wait(&nineteen, at(0)), None);
+        let many: Vec<_> = (0..40).map(|_| at(0)).collect();
+        assert_eq!(policy.wait(&many, at(0)), Some(Duration::minutes(2)));
     }
 
     #[test]
     fn never_more_than_the_hourly_cap() {
         let policy = Policy {
             free_failures: 1000,
-            ..Policy::ACCOUNT
+            ..Policy::PAIR
         };
         let many: Vec<_> = (0..100).map(|i| at(i / 2)).collect();
         assert_eq!(policy.wait(&many, at(50)), Some(Duration::minutes(10)));

@@ -103,6 +103,23 @@ impl TestApp {
         }
     }
 
+    /// A browser on another machine: its requests come from `ip`, an
+    /// address of the loopback network (`127.0.0.2`…), as the server sees it.
+    pub fn browser_from(&self, ip: &str) -> Browser {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(ip.parse::<std::net::IpAddr>().expect("an address"))
+            .build()
+            .expect("HTTP client");
+        Browser {
+            address: self.address.clone(),
+            client,
+            jar,
+        }
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))

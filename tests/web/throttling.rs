@@ -99,3 +99,89 @@ async fn the_delay_grows_with_each_further_failure() {
         "the second delay is two minutes, got {retry} s"
     );
 }
+
+#[tokio::test]
+async fn fifty_wrong_passwords_at_once_get_no_more_tries_than_the_limit() {
+    let app = spawn_app().await;
+    let person = create_person(&app, "trainer", "known@example.ae", false).await;
+    let browser = app.browser();
+    let token = browser.csrf_token().await;
+
+    let guesses = (0..50).map(|n| {
+        let (browser, token, login) = (browser.clone(), token.clone(), person.login.clone());
+        async move {
+            let password = format!("guess number {n}");
+            let fields = [
+                ("login", login.as_str()),
+                ("password", password.as_str()),
+                ("csrf_token", token.as_str()),
+            ];
+            browser.post_raw("/login", &fields).await.status().as_u16()
+        }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+
+    let checked = statuses.iter().filter(|status| **status == 401).count();
+    let refused = statuses.iter().filter(|status| **status == 429).count();
+    assert_eq!(checked, 5, "exactly the limit was checked: {statuses:?}");
+    assert_eq!(refused, 45, "the rest waited: {statuses:?}");
+    let right = browser.sign_in(&person.login, &person.password).await;
+    assert_eq!(
+        right.status().as_u16(),
+        429,
+        "the right password does not get in"
+    );
+}
+
+#[tokio::test]
+async fn failures_from_one_address_do_not_lock_the_owner_out_from_another() {
+    let app = spawn_app().await;
+    let person = create_person(&app, "trainer", "known@example.ae", false).await;
+    // A classmate tries the owner's login from their own machine.
+    let classmate = app.browser_from("127.0.0.2");
+    for _ in 0..5 {
+        classmate
+            .sign_in(&person.login, "not the password at all")
+            .await;
+    }
+    let more = classmate.sign_in(&person.login, &person.password).await;
+    assert_eq!(more.status().as_u16(), 429, "the guessing address waits");
+
+    let owner = app.browser_from("127.0.0.3");
+    let signed_in = owner.sign_in(&person.login, &person.password).await;
+    assert_eq!(
+        signed_in.status().as_u16(),
+        303,
+        "the owner gets in from elsewhere"
+    );
+}
+
+#[tokio::test]
+async fn a_guess_spread_over_many_addresses_is_slowed_down_for_the_account() {
+    let app = spawn_app().await;
+    let person = create_person(&app, "trainer", "known@example.ae", false).await;
+    for n in 0..4 {
+        let machine = app.browser_from(&format!("127.0.1.{}", n + 1));
+        for _ in 0..5 {
+            let reply = machine
+                .sign_in(&person.login, "not the password at all")
+                .await;
+            assert_eq!(reply.status().as_u16(), 401);
+        }
+    }
+
+    // Twenty failures across addresses: every address now waits, the
+    // owner's too, but not for more than the account's ceiling.
+    let owner = app.browser_from("127.0.2.1");
+    let waiting = owner.sign_in(&person.login, &person.password).await;
+    assert_eq!(waiting.status().as_u16(), 429);
+    let retry: i64 = waiting.headers()["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds");
+    assert!((1..=120).contains(&retry), "a minute or two: {retry} s");
+    app.clock.advance(chrono::Duration::seconds(retry));
+    let signed_in = owner.sign_in(&person.login, &person.password).await;
+    assert_eq!(signed_in.status().as_u16(), 303);
+}

@@ -17,18 +17,47 @@ pub struct NewLoginAttempt<'a> {
     pub at: NaiveDateTime,
 }
 
-/// Records one attempt.
-pub fn record(conn: &mut DbConnection, attempt: &NewLoginAttempt<'_>) -> QueryResult<usize> {
+/// Records one attempt and returns its id.
+pub fn record(conn: &mut DbConnection, attempt: &NewLoginAttempt<'_>) -> QueryResult<i32> {
     diesel::insert_into(login_attempts::table)
         .values(attempt)
+        .execute(conn)?;
+    // The caller holds the table (see [`lock`]) or SQLite's single writer:
+    // the newest row of this login from this address is the one just added.
+    login_attempts::table
+        .filter(login_attempts::account_key.eq(attempt.account_key))
+        .filter(login_attempts::client_ip.eq(attempt.client_ip))
+        .select(diesel::dsl::max(login_attempts::id))
+        .first::<Option<i32>>(conn)?
+        .ok_or(diesel::result::Error::NotFound)
+}
+
+/// Takes the table until the transaction ends, so that deciding whether
+/// an attempt may go ahead and recording it are one step for parallel
+/// requests. SQLite's single writer serialises writes already.
+pub fn lock(conn: &mut DbConnection) -> QueryResult<()> {
+    #[cfg(feature = "postgres")]
+    if let DbConnection::Postgres(_) = conn {
+        diesel::sql_query("LOCK TABLE login_attempts IN SHARE ROW EXCLUSIVE MODE").execute(conn)?;
+    }
+    #[cfg(not(feature = "postgres"))]
+    let _ = conn;
+    Ok(())
+}
+
+/// Marks a recorded attempt as a success.
+pub fn mark_succeeded(conn: &mut DbConnection, id: i32) -> QueryResult<usize> {
+    diesel::update(login_attempts::table.find(id))
+        .set(login_attempts::succeeded.eq(true))
         .execute(conn)
 }
 
 /// Failed attempts on an account since `since` that came after its last
-/// successful login.
+/// successful login; from `client_ip` only, when given.
 pub fn account_failures(
     conn: &mut DbConnection,
     account_key: &str,
+    client_ip: Option<&str>,
     since: NaiveDateTime,
 ) -> QueryResult<Vec<NaiveDateTime>> {
     let last_success: Option<NaiveDateTime> = login_attempts::table
@@ -38,12 +67,16 @@ pub fn account_failures(
         .select(diesel::dsl::max(login_attempts::at))
         .first(conn)?;
     let since = last_success.map_or(since, |success| success.max(since));
-    login_attempts::table
+    let mut failures = login_attempts::table
         .filter(login_attempts::account_key.eq(account_key))
         .filter(login_attempts::succeeded.eq(false))
         .filter(login_attempts::at.gt(since))
         .select(login_attempts::at)
-        .load(conn)
+        .into_boxed();
+    if let Some(client_ip) = client_ip {
+        failures = failures.filter(login_attempts::client_ip.eq(client_ip));
+    }
+    failures.load(conn)
 }
 
 /// Failed attempts from one client address since `since`.

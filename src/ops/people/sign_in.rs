@@ -54,11 +54,11 @@ impl Verdict {
     }
 }
 
-/// A sign-in attempt as judged: the throttle's key for what was typed, the
+/// A sign-in attempt as judged: the throttle's reservation for it, the
 /// account it named (if any) and the verdict.
 #[derive(Clone, Debug)]
 pub struct SignInAttempt {
-    pub account_key: String,
+    pub reservation: throttle::Reservation,
     pub user_id: Option<i32>,
     pub verdict: Verdict,
 }
@@ -91,11 +91,10 @@ pub async fn sign_in(
     };
     let mut event = actor.event(action, subject, details);
     event.actor_id = attempt.user_id.filter(|_| signed_in);
-    let client_ip = actor.client_ip.clone().unwrap_or_default();
     let settings = Arc::clone(settings);
     db.write(move |conn| {
         let at = db_now(now);
-        throttle::record(conn, &attempt.account_key, &client_ip, signed_in, now)?;
+        throttle::settle(conn, attempt.reservation, signed_in, now)?;
         audit::append(conn, &event, at)?;
         match attempt.user_id.filter(|_| signed_in) {
             Some(id) => {

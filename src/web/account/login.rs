@@ -145,10 +145,12 @@ pub async fn submit(
 
     let now = state.clock().now();
     let key = throttle::account_key(&input.login);
-    // Checked before any hashing, and the same for known and unknown logins.
-    if let Some(wait) = throttle::wait(&state.db, key.clone(), client_ip(&req), now).await? {
-        return throttled(ctx, form, next, wait);
-    }
+    // Checked and counted before any hashing, the same for known and
+    // unknown logins.
+    let reservation = match throttle::reserve(&state.db, key, client_ip(&req), now).await? {
+        Ok(reservation) => reservation,
+        Err(wait) => return throttled(ctx, form, next, wait),
+    };
 
     let account = find_account(&state, &input.login).await?;
     let matches = state
@@ -161,7 +163,7 @@ pub async fn submit(
         .map_err(anyhow::Error::from)?;
     let verdict = Verdict::judge(account.as_ref().map(|user| user.active), matches);
     let attempt = SignInAttempt {
-        account_key: key,
+        reservation,
         user_id: account.as_ref().map(|user| user.id),
         verdict,
     };
