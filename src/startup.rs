@@ -96,6 +96,7 @@ impl Application {
                 .app_data(sessions.clone())
                 .wrap(from_fn(crate::auth::csrf::check))
                 .wrap(from_fn(crate::auth::session::load))
+                .wrap(from_fn(middleware::privacy))
                 .wrap(from_fn(middleware::request_guards))
                 .wrap(from_fn(middleware::error_pages))
                 .wrap(from_fn(middleware::language))

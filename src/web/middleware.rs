@@ -24,7 +24,7 @@ use tracing::Instrument;
 use crate::error::{AppError, error_chain};
 use crate::i18n::Lang;
 use crate::web::page::PageCtx;
-use crate::web::{AppState, errors};
+use crate::web::{AppState, errors, urls};
 
 /// Name of the cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "lang";
@@ -98,6 +98,42 @@ pub fn security_headers() -> DefaultHeaders {
         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .add((header::REFERRER_POLICY, "same-origin"))
         .add((header::X_FRAME_OPTIONS, "DENY"))
+}
+
+/// `Cache-Control: no-store` on every response to a signed-in person and on
+/// the pages that show a person's certificate to anyone (`/verify/…`), so
+/// that nothing personal stays in a shared computer's cache or a proxy
+/// (trainees often use the ones at schools and centres); static files and
+/// the open data keep their own caching. With an `https` public URL, also
+/// `Strict-Transport-Security` for a year. Runs outside the session
+/// middleware, so it knows who is signed in.
+pub async fn privacy(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let https = req
+        .app_data::<web::Data<AppState>>()
+        .is_some_and(|state| state.settings.secure_cookies());
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    let path = res.request().path();
+    let shared = path.starts_with("/static/") || path == urls::COHORTS_JSON;
+    let personal = res
+        .request()
+        .extensions()
+        .get::<crate::auth::CurrentUser>()
+        .is_some()
+        || path.starts_with("/verify/");
+    if personal && !shared {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if https {
+        res.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    Ok(res)
 }
 
 /// Chooses the page language: `?lang=` (remembered in a cookie for a year),

@@ -8,7 +8,7 @@ use crate::helpers::{TestApp, spawn_app};
 use crate::people::signed_in;
 
 /// A concrete path for a route pattern (ids become 1).
-fn concrete(pattern: &str) -> String {
+pub(crate) fn concrete(pattern: &str) -> String {
     let mut path = String::new();
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
