@@ -37,6 +37,7 @@ choices!(
         SittingAllowEarly => "sitting.allow_early",
         AttemptGrant => "attempt.grant",
         AttemptStart => "attempt.start",
+        AttemptPinWrong => "attempt.pin_wrong",
         AttemptSubmit => "attempt.submit",
         AttemptAutoSubmit => "attempt.auto_submit",
         AttemptExtend => "attempt.extend",

@@ -184,6 +184,10 @@ pub enum StartRefusal {
     AlreadyPassed,
     ResitTooEarly,
     NotEnoughQuestions,
+    /// Too many wrong PINs: the next may be typed after `seconds`.
+    PinWait {
+        seconds: u64,
+    },
 }
 
 impl StartRefusal {
@@ -196,10 +200,11 @@ impl StartRefusal {
             Self::AlreadyPassed => "exam-refused-passed",
             Self::ResitTooEarly => "exam-refused-resit",
             Self::NotEnoughQuestions => "exam-refused-bank",
+            Self::PinWait { .. } => "exam-refused-pin-wait",
         }
     }
 
-    pub const ALL: [StartRefusal; 7] = [
+    pub const ALL: [StartRefusal; 8] = [
         Self::NoSitting,
         Self::WrongPin,
         Self::NotEligible,
@@ -207,6 +212,7 @@ impl StartRefusal {
         Self::AlreadyPassed,
         Self::ResitTooEarly,
         Self::NotEnoughQuestions,
+        Self::PinWait { seconds: 60 },
     ];
 }
 

@@ -54,6 +54,27 @@ impl Policy {
         hourly_cap: 300,
     };
 
+    /// Wrong exam PINs per trainee: 5 free in 15 minutes, then 1, 2, 4, 8,
+    /// 15 minutes; at most 20 an hour. A trainee mistypes a PIN once or
+    /// twice; guessing one is hopeless at this pace.
+    pub const PIN: Policy = Policy {
+        free_failures: 5,
+        window: Duration::minutes(15),
+        base_delay: Duration::minutes(1),
+        max_delay: Duration::minutes(15),
+        hourly_cap: 20,
+    };
+
+    /// Wrong exam PINs per client address, across trainees (a whole class
+    /// sits behind one school address).
+    pub const PIN_CLIENT: Policy = Policy {
+        free_failures: 60,
+        window: Duration::minutes(15),
+        base_delay: Duration::minutes(1),
+        max_delay: Duration::minutes(15),
+        hourly_cap: 300,
+    };
+
     /// Certificate look-ups per client address: generous for an employer
     /// checking a stack of certificates, far too slow to enumerate codes.
     pub const VERIFY: Policy = Policy {

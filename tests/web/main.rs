@@ -22,6 +22,7 @@ mod errors;
 mod exam;
 mod exam_durability;
 mod exam_lifecycle;
+mod exam_pins;
 mod exam_strategies;
 mod faults;
 mod health;

@@ -89,6 +89,26 @@ pub fn client_failures(
         .filter(login_attempts::client_ip.eq(client_ip))
         .filter(login_attempts::succeeded.eq(false))
         .filter(login_attempts::account_key.ne(VERIFY_KEY))
+        .filter(login_attempts::account_key.not_like(format!("{PIN_PREFIX}%")))
+        .filter(login_attempts::at.gt(since))
+        .select(login_attempts::at)
+        .load(conn)
+}
+
+/// Wrong exam PINs are recorded under this prefix and the trainee's id,
+/// kept apart from sign-ins.
+pub const PIN_PREFIX: &str = "pin:";
+
+/// Wrong exam PINs typed from one client address since `since`.
+pub fn pin_client_failures(
+    conn: &mut DbConnection,
+    client_ip: &str,
+    since: NaiveDateTime,
+) -> QueryResult<Vec<NaiveDateTime>> {
+    login_attempts::table
+        .filter(login_attempts::client_ip.eq(client_ip))
+        .filter(login_attempts::account_key.like(format!("{PIN_PREFIX}%")))
+        .filter(login_attempts::succeeded.eq(false))
         .filter(login_attempts::at.gt(since))
         .select(login_attempts::at)
         .load(conn)

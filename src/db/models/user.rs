@@ -82,6 +82,23 @@ impl User {
             .load(conn)
     }
 
+    /// Locks the person's row until the transaction ends, so one person's
+    /// requests that count against a limit are decided one at a time. SQLite
+    /// needs nothing: its single writer serialises them anyway.
+    pub fn lock(conn: &mut DbConnection, id: i32) -> QueryResult<()> {
+        #[cfg(feature = "postgres")]
+        if let DbConnection::Postgres(pg) = conn {
+            let _: Vec<i32> = users::table
+                .find(id)
+                .select(users::id)
+                .for_update()
+                .load(pg)?;
+        }
+        #[cfg(not(feature = "postgres"))]
+        let _ = (conn, id);
+        Ok(())
+    }
+
     pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<User>> {
         users::table
             .find(id)

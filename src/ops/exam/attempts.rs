@@ -13,10 +13,7 @@ use crate::db::db_now;
 use crate::db::models::attempt_grant::AttemptGrant;
 use crate::db::models::audit::Action;
 use crate::db::models::audit::{self, Actor};
-use crate::db::models::enrollment::Enrollment;
-use crate::db::models::exam::{
-    Answer, Attempt, AttemptQuestion, ExamSettings, Finish, RowLock, Sitting,
-};
+use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, ExamSettings, Finish, RowLock};
 use crate::db::models::question::{Question, QuestionOption};
 use crate::db::models::user::User;
 use crate::db::{Db, DbConnection, DbError};
@@ -25,6 +22,7 @@ use crate::domain::resit;
 
 mod answers;
 mod draw;
+mod pins;
 
 pub use answers::{AnswerInput, Saved, save};
 
@@ -89,50 +87,27 @@ pub async fn start(
     now: DateTime<Utc>,
 ) -> Result<Result<Started, StartRefusal>, DbError> {
     let mut event = actor.event(Action::AttemptStart, String::new(), serde_json::json!({}));
+    let wrong = actor.event(
+        Action::AttemptPinWrong,
+        format!("user:{trainee_id}"),
+        serde_json::json!({}),
+    );
+    let client_ip = actor.client_ip.clone().unwrap_or_default();
     db.write(move |conn| {
-        let outcome = begin(conn, trainee_id, &pin, now)?;
-        if let Ok(Started::New(id)) = outcome {
-            event.subject = format!("attempt:{id}");
-            audit::append(conn, &event, db_now(now))?;
+        let outcome = begin(conn, trainee_id, &pin, &client_ip, now)?;
+        match outcome {
+            Ok(Started::New(id)) => {
+                event.subject = format!("attempt:{id}");
+                audit::append(conn, &event, db_now(now))?;
+            }
+            Err(StartRefusal::WrongPin) => {
+                audit::append(conn, &wrong, db_now(now))?;
+            }
+            _ => {}
         }
         Ok(outcome)
     })
     .await
-}
-
-/// The sitting whose PIN was typed and the trainee's place in its class:
-/// a sitting accepting starts for one of the trainee's classes, its PIN,
-/// then eligibility in that class.
-fn sitting_and_place(
-    conn: &mut DbConnection,
-    trainee_id: i32,
-    pin: &str,
-    now: DateTime<Utc>,
-) -> Result<Result<(Sitting, Enrollment), StartRefusal>, DbError> {
-    let places: Vec<Enrollment> = Enrollment::of_trainee(conn, trainee_id)?
-        .into_iter()
-        .filter(|place| place.status.is_seated())
-        .collect();
-    let cohorts: Vec<i32> = places.iter().map(|place| place.cohort_id).collect();
-    let sittings = Sitting::open_for_cohorts(conn, &cohorts, db_now(now))?;
-    if sittings.is_empty() {
-        return Ok(Err(StartRefusal::NoSitting));
-    }
-    let typed = exam::normalise_pin(pin);
-    let Some(sitting) = sittings.into_iter().find(|sitting| sitting.pin == typed) else {
-        return Ok(Err(StartRefusal::WrongPin));
-    };
-    // Newest first, so a trainee placed in the class twice sits on the newer place.
-    let Some(place) = places
-        .into_iter()
-        .find(|place| place.cohort_id == sitting.cohort_id)
-    else {
-        return Ok(Err(StartRefusal::NoSitting));
-    };
-    if !crate::ops::attendance::standing_of(conn, place.cohort_id, place.id, now)?.eligible() {
-        return Ok(Err(StartRefusal::NotEligible));
-    }
-    Ok(Ok((sitting, place)))
 }
 
 /// Starts an attempt (or returns the one under way) inside the caller's
@@ -144,6 +119,7 @@ fn begin(
     conn: &mut DbConnection,
     trainee_id: i32,
     pin: &str,
+    client_ip: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<Started, StartRefusal>, DbError> {
     // A class that ended since the last sweep is settled first, so the
@@ -155,17 +131,44 @@ fn begin(
     {
         return Ok(Ok(Started::Resumed(open.id)));
     }
-    let (sitting, place) = match sitting_and_place(conn, trainee_id, pin, now)? {
-        Ok(found) => found,
+    User::lock(conn, trainee_id)?;
+    if let Some(wait) = pins::wait(conn, trainee_id, client_ip, now)? {
+        return Ok(Err(wait));
+    }
+    let open = match pins::open_to(conn, trainee_id, now)? {
+        Ok(open) => open,
         Err(refusal) => return Ok(Err(refusal)),
     };
+    // The trainee's record at each course, still before the PIN.
     let settings = ExamSettings::current(conn)?;
-    match record(conn, trainee_id, place.course_id)?.next_step(limits(&settings), db_now(now)) {
-        resit::NextStep::Passed => return Ok(Err(StartRefusal::AlreadyPassed)),
-        resit::NextStep::UsedUp { .. } => return Ok(Err(StartRefusal::AttemptsUsedUp)),
-        resit::NextStep::ResitFrom { .. } => return Ok(Err(StartRefusal::ResitTooEarly)),
-        resit::NextStep::MaySit { .. } => {}
+    let mut may_sit = Vec::new();
+    let mut refusal = None;
+    for (sitting, place) in open {
+        match record(conn, trainee_id, place.course_id)?.next_step(limits(&settings), db_now(now)) {
+            resit::NextStep::MaySit { .. } => may_sit.push((sitting, place)),
+            resit::NextStep::Passed => {
+                refusal.get_or_insert(StartRefusal::AlreadyPassed);
+            }
+            resit::NextStep::UsedUp { .. } => {
+                refusal.get_or_insert(StartRefusal::AttemptsUsedUp);
+            }
+            resit::NextStep::ResitFrom { .. } => {
+                refusal.get_or_insert(StartRefusal::ResitTooEarly);
+            }
+        }
     }
+    if may_sit.is_empty() {
+        return Ok(Err(refusal.unwrap_or(StartRefusal::NoSitting)));
+    }
+    let typed = exam::normalise_pin(pin);
+    let Some((sitting, place)) = may_sit
+        .into_iter()
+        .find(|(sitting, _)| sitting.pin == typed)
+    else {
+        pins::record(conn, trainee_id, client_ip, false, now)?;
+        return Ok(Err(StartRefusal::WrongPin));
+    };
+    pins::record(conn, trainee_id, client_ip, true, now)?;
     let mut rng = rand::rng();
     let Some(drawn) = draw::questions(conn, &settings, &mut rng)? else {
         return Ok(Err(StartRefusal::NotEnoughQuestions));

@@ -10,6 +10,7 @@ use super::{attempt_url, page, see_other};
 use crate::auth::extractors::Trainee;
 use crate::db::models::exam::{Attempt, ExamSettings};
 use crate::db::models::user::User;
+use crate::domain::exam::StartRefusal;
 use crate::domain::time::utc_to_local;
 use crate::error::AppError;
 use crate::ops::exam::attempts::{self, Started};
@@ -121,7 +122,18 @@ pub async fn start(
         Ok(started) => Ok(see_other(attempt_url(Started::id(started)))),
         Err(refusal) => {
             let problem = ctx.t(refusal.key());
-            exam_page(ctx, &state, trainee_id, Some(problem), StatusCode::CONFLICT).await
+            let status = match refusal {
+                StartRefusal::PinWait { .. } => StatusCode::TOO_MANY_REQUESTS,
+                _ => StatusCode::CONFLICT,
+            };
+            let mut page = exam_page(ctx, &state, trainee_id, Some(problem), status).await?;
+            if let StartRefusal::PinWait { seconds } = refusal {
+                page.headers_mut().insert(
+                    actix_web::http::header::RETRY_AFTER,
+                    actix_web::http::header::HeaderValue::from(seconds),
+                );
+            }
+            Ok(page)
         }
     }
 }
