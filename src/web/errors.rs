@@ -82,14 +82,18 @@ fn render_page(page: ErrorPage) -> String {
     })
 }
 
-/// True when the client asked for JSON and not for HTML (scripts, partners).
+/// True when the client asked for JSON, or for a `.json` address, and not for
+/// HTML (scripts, partners).
 pub fn wants_json(req: &HttpRequest) -> bool {
     let accept = req
         .headers()
         .get(header::ACCEPT)
         .and_then(|value| value.to_str().ok())
         .unwrap_or("");
-    accept.contains("application/json") && !accept.contains("text/html")
+    // A `.json` address answers JSON unless a browser asks for a page (a
+    // partner's script reading `/verify/{code}.json` gets `{"error": 429}`).
+    let json_address = req.path().ends_with(".json");
+    (json_address || accept.contains("application/json")) && !accept.contains("text/html")
 }
 
 /// `{"error": <status>}` for JSON clients.

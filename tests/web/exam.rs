@@ -610,6 +610,17 @@ async fn stale_foreign_and_double_requests_change_nothing() {
         Some(&vec![shown[1]]),
         "the older save did not overwrite the newer"
     );
+    let same: serde_json::Value = save_json(browser, attempt, 1, &[shown[0]], 5)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(same["stale"], true, "a save sent again with the same seq");
+    assert_eq!(
+        saved_values(&app, attempt).await.get(&1),
+        Some(&vec![shown[1]]),
+        "the same seq did not overwrite what it had stored"
+    );
 
     let past_the_end = i32::try_from(shown.len()).expect("a few") + 1;
     for outside in [0, past_the_end, 999_999] {

@@ -101,3 +101,21 @@ async fn an_https_site_tells_browsers_to_use_only_https() {
         assert!(hsts.starts_with("max-age=31536000"), "{path}: {hsts}");
     }
 }
+
+#[tokio::test]
+async fn a_throttled_open_data_look_up_answers_in_json() {
+    let app = spawn_app().await;
+    let mut last = None;
+    for _ in 0..40 {
+        let reply = app.get("/verify/ABCD-EFGH-JKLM.json").await;
+        if reply.status().as_u16() == 429 {
+            last = Some(reply);
+            break;
+        }
+    }
+    let throttled = last.expect("look-ups are throttled after a burst");
+    assert_eq!(throttled.headers()["content-type"], "application/json");
+    assert!(throttled.headers().contains_key("retry-after"));
+    let body: serde_json::Value = throttled.json().await.expect("a JSON body");
+    assert_eq!(body["error"], 429);
+}

@@ -109,7 +109,7 @@ impl Answer {
             .load(conn)
     }
 
-    /// Stores a save unless a newer one (higher `seq`) is already stored;
+    /// Stores a save unless one as new (the same or a higher `seq`) is stored;
     /// returns whether it was stored. One statement on both databases
     /// (`INSERT … ON CONFLICT (attempt, question) DO UPDATE … WHERE`), so two
     /// saves of the same question never race to insert and the highest
@@ -143,7 +143,9 @@ impl Answer {
                 answers::seq.eq(excluded(answers::seq)),
                 answers::saved_at.eq(excluded(answers::saved_at)),
             ));
-        let statement = FilterDsl::filter(upsert, answers::seq.le(excluded(answers::seq)));
+        // Strictly newer: a save sent again with the same `seq` (a replay
+        // after a lost reply) is stale and changes nothing.
+        let statement = FilterDsl::filter(upsert, answers::seq.lt(excluded(answers::seq)));
         let rows = on_backend!(conn, |c| statement.execute(c))?;
         Ok(rows > 0)
     }
