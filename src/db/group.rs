@@ -9,9 +9,9 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::connection::TransactionManager;
 
-use super::{Db, DbConnection, DbError, writer_ready};
+use super::{Db, DbConnection, DbError, begin_write, writer_ready};
 
 /// A queued write: run on the writer inside the group's transaction (or
 /// told the group could not begin), it returns what tells its caller the
@@ -114,14 +114,7 @@ where
 /// savepoint could not be released or rolled back: the transaction is then
 /// in doubt, and no job of the group is acknowledged).
 fn run_group(conn: &mut DbConnection, jobs: Vec<Job>) {
-    let begun = match conn {
-        DbConnection::Sqlite(inner) => {
-            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")
-        }
-        #[cfg(feature = "postgres")]
-        DbConnection::Postgres(_) => DbConnection::begin_transaction(conn),
-    };
-    if let Err(err) = begun {
+    if let Err(err) = begin_write(conn) {
         let failed = Arc::new(DbError::from(err));
         for job in jobs {
             job(Err(&failed))(Err(&failed));

@@ -288,6 +288,19 @@ fn writer_ready(conn: &mut DbConnection) -> &mut DbConnection {
     conn
 }
 
+/// Opens a write transaction: `BEGIN IMMEDIATE` on SQLite (the write lock
+/// up front, so it cannot fail half-way for lack of it), `BEGIN` on
+/// PostgreSQL.
+fn begin_write(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    match conn {
+        DbConnection::Sqlite(inner) => {
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")
+        }
+        #[cfg(feature = "postgres")]
+        DbConnection::Postgres(_) => DbConnection::begin_transaction(conn),
+    }
+}
+
 fn in_write_transaction<T, E>(
     conn: &mut DbConnection,
     f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
@@ -295,14 +308,7 @@ fn in_write_transaction<T, E>(
 where
     E: From<DbError>,
 {
-    let begun = match conn {
-        DbConnection::Sqlite(inner) => {
-            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")
-        }
-        #[cfg(feature = "postgres")]
-        DbConnection::Postgres(_) => DbConnection::begin_transaction(conn),
-    };
-    begun.map_err(DbError::from)?;
+    begin_write(conn).map_err(DbError::from)?;
     match f(conn) {
         Ok(value) => match DbConnection::commit_transaction(conn) {
             Ok(()) => Ok(value),

@@ -25,11 +25,16 @@ pub async fn record_lookup(db: &Db, actor: &Actor, now: DateTime<Utc>) -> Result
     let client_ip = actor.client_ip.clone().unwrap_or_default();
     db.write(move |conn| {
         let at = db_now(now);
-        let times: Vec<_> =
-            login_attempt::verify_lookups(conn, &client_ip, at - chrono::Duration::hours(1))?
-                .into_iter()
-                .map(|at| at.and_utc())
-                .collect();
+        let times: Vec<_> = login_attempt::from_client(
+            conn,
+            &client_ip,
+            login_attempt::VERIFY_KEY,
+            false,
+            at - chrono::Duration::hours(1),
+        )?
+        .into_iter()
+        .map(|at| at.and_utc())
+        .collect();
         if let Some(wait) = Policy::VERIFY.wait(&times, now) {
             return Ok(Lookup::Throttled {
                 retry_after_secs: retry_after_secs(wait),

@@ -201,6 +201,19 @@ pub(crate) async fn open_sitting(app: &TestApp, ready: &Ready) -> (i32, String) 
 }
 
 /// Starts with `pin`; returns the attempt id.
+/// One trainee ready on exam day who has started: the class, the
+/// attempt, the options question 1 shows, and the trainee's CSRF token
+/// (the browser is `ready.trainees[0].2`).
+pub(crate) async fn one_started(app: &TestApp) -> (Ready, i32, Vec<i32>, String) {
+    let ready = ready(app, 1, &[]).await;
+    let (_, pin) = open_sitting(app, &ready).await;
+    let browser = &ready.trainees[0].2;
+    let attempt = start(browser, &pin).await;
+    let (_, shown, _) = options(app, browser, attempt, 1).await;
+    let token = browser.csrf_token().await;
+    (ready, attempt, shown, token)
+}
+
 pub(crate) async fn start(browser: &Browser, pin: &str) -> i32 {
     let response = browser.post_form("/me/exam", &[("pin", pin)]).await;
     assert_eq!(response.status().as_u16(), 303, "the exam starts");

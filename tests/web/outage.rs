@@ -10,7 +10,9 @@ use ecitizen::db::DbError;
 use ecitizen::db::models::audit::{self, Filter};
 use ecitizen::jobs::sweeper::{self, Pass};
 
-use crate::exam::{attempt_row, open_sitting, options, ready, save_json_with, spawn_app, start};
+use crate::exam::{
+    attempt_row, one_started, open_sitting, options, ready, save_json_with, spawn_app, start,
+};
 use crate::helpers::TestApp;
 
 /// The running server's sweeper interval.
@@ -109,12 +111,8 @@ async fn a_pause_in_the_sweeper_gives_running_attempts_their_time_back_before_an
 #[tokio::test]
 async fn with_the_sweeper_passing_a_late_save_is_refused_and_the_attempt_finalised() {
     let app = spawn_app().await;
-    let ready = ready(&app, 1, &[]).await;
-    let (_, pin) = open_sitting(&app, &ready).await;
+    let (ready, attempt, shown, token) = one_started(&app).await;
     let browser = &ready.trainees[0].2;
-    let attempt = start(browser, &pin).await;
-    let (_, shown, _) = options(&app, browser, attempt, 1).await;
-    let token = browser.csrf_token().await;
     let deadline = attempt_row(&app, attempt).await.deadline_at;
 
     run_for(&app, Duration::minutes(45) + Duration::seconds(40)).await;

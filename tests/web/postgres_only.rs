@@ -84,16 +84,12 @@ async fn saves_while_the_database_is_away_are_refused_and_land_once_it_is_back()
 #[tokio::test]
 #[ignore = "needs PostgreSQL: ECITIZEN_TEST_DATABASE_URL=postgres://… cargo test --features postgres --test web postgres_only:: -- --ignored"]
 async fn an_attempt_running_when_the_database_went_away_gets_the_time_back() {
-    use crate::exam::{attempt_row, open_sitting, options, ready, save_json_with, start};
+    use crate::exam::{attempt_row, one_started, save_json_with};
     use crate::outage::pass;
     let app = crate::exam::spawn_app().await;
     assert!(app.is_postgres(), "this test needs PostgreSQL");
-    let ready = ready(&app, 1, &[]).await;
-    let (_, pin) = open_sitting(&app, &ready).await;
+    let (ready, attempt, shown, token) = one_started(&app).await;
     let browser = &ready.trainees[0].2;
-    let attempt = start(browser, &pin).await;
-    let (_, shown, _) = options(&app, browser, attempt, 1).await;
-    let token = browser.csrf_token().await;
     pass(&app).await.expect("the sweeper passes");
     let deadline = attempt_row(&app, attempt).await.deadline_at;
 

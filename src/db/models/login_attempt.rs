@@ -99,37 +99,30 @@ pub fn client_failures(
 /// kept apart from sign-ins.
 pub const PIN_PREFIX: &str = "pin:";
 
-/// Wrong exam PINs typed from one client address since `since`.
-pub fn pin_client_failures(
-    conn: &mut DbConnection,
-    client_ip: &str,
-    since: NaiveDateTime,
-) -> QueryResult<Vec<NaiveDateTime>> {
-    login_attempts::table
-        .filter(login_attempts::client_ip.eq(client_ip))
-        .filter(login_attempts::account_key.like(format!("{PIN_PREFIX}%")))
-        .filter(login_attempts::succeeded.eq(false))
-        .filter(login_attempts::at.gt(since))
-        .select(login_attempts::at)
-        .load(conn)
-}
-
 /// The key certificate look-ups are recorded under (kept apart from
 /// sign-ins, so looking up codes never slows anyone's login).
 pub const VERIFY_KEY: &str = "verify";
 
-/// Certificate look-ups from one client address since `since`.
-pub fn verify_lookups(
+/// Attempts from one client address since `since` under the keys matching
+/// `key_pattern` (SQL `LIKE`: [`VERIFY_KEY`] for certificate look-ups,
+/// `pin:%` for exam PINs), only the failed ones when `failures_only`.
+pub fn from_client(
     conn: &mut DbConnection,
     client_ip: &str,
+    key_pattern: &str,
+    failures_only: bool,
     since: NaiveDateTime,
 ) -> QueryResult<Vec<NaiveDateTime>> {
-    login_attempts::table
+    let mut rows = login_attempts::table
         .filter(login_attempts::client_ip.eq(client_ip))
-        .filter(login_attempts::account_key.eq(VERIFY_KEY))
+        .filter(login_attempts::account_key.like(key_pattern))
         .filter(login_attempts::at.gt(since))
         .select(login_attempts::at)
-        .load(conn)
+        .into_boxed();
+    if failures_only {
+        rows = rows.filter(login_attempts::succeeded.eq(false));
+    }
+    rows.load(conn)
 }
 
 /// Forgets attempts older than `before` (they no longer count).

@@ -29,7 +29,10 @@ pub(super) fn wait(
     };
     let key = format!("{PIN_PREFIX}{trainee_id}");
     let own = to_utc(login_attempt::account_failures(conn, &key, None, since)?);
-    let address = to_utc(login_attempt::pin_client_failures(conn, client_ip, since)?);
+    let pattern = format!("{PIN_PREFIX}%");
+    let address = to_utc(login_attempt::from_client(
+        conn, client_ip, &pattern, true, since,
+    )?);
     let wait = Policy::PIN
         .wait(&own, now)
         .max(Policy::PIN_CLIENT.wait(&address, now));
