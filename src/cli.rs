@@ -13,6 +13,8 @@ use crate::db::models::audit;
 use crate::ops::people;
 use crate::startup::Application;
 
+mod keys;
+
 /// e-Citizen: the computer-literacy programme's web platform.
 #[derive(Debug, Parser)]
 #[command(name = "ecitizen", version, about)]
@@ -36,6 +38,12 @@ pub struct Cli {
     #[arg(long, global = true, env = "ECITIZEN_ISSUER_RETIRED_KEYS")]
     pub issuer_retired_keys: Option<PathBuf>,
 
+    /// The key file that signs visitors' CSRF tokens (hex, 32 bytes); it must
+    /// exist, and every instance of one site needs the same
+    /// [default: <data-dir>/csrf-hmac.key, created on first start]
+    #[arg(long, global = true, env = "ECITIZEN_CSRF_KEY")]
+    pub csrf_key: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -57,6 +65,11 @@ pub enum Command {
         /// Number of HTTP worker threads [default: one per core].
         #[arg(long, env = "ECITIZEN_WORKERS")]
         workers: Option<usize>,
+        /// Reverse proxies whose `Forwarded` / `X-Forwarded-*` headers are
+        /// believed: addresses or CIDR ranges, e.g. `10.0.0.0/8,127.0.0.1`
+        /// [default: none, the TCP peer is the client].
+        #[arg(long, env = "ECITIZEN_TRUSTED_PROXIES", default_value = "")]
+        trusted_proxies: crate::config::TrustedProxies,
         /// Seconds between runs of the sweeper that submits overdue exam attempts.
         #[arg(long, env = "ECITIZEN_SWEEP_INTERVAL_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=3600))]
         sweep_interval_secs: u64,
@@ -161,14 +174,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Settings::new(cli.data_dir, cli.database_url.as_deref()).context("invalid database URL")?;
     settings.issuer_key = cli.issuer_key;
     settings.issuer_retired_keys = cli.issuer_retired_keys;
+    settings.csrf_key = cli.csrf_key;
     match cli.command {
         Command::Serve {
             bind,
             public_url,
             demo,
             workers,
+            trusted_proxies,
             sweep_interval_secs,
         } => {
+            settings.trusted_proxies = trusted_proxies;
             settings.sweep_interval = Some(std::time::Duration::from_secs(sweep_interval_secs));
             settings.bind = bind;
             settings.public_url = public_url;
@@ -208,8 +224,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print_facts(&outcome);
             Ok(())
         }
-        Command::VerifyToken { token, keys } => verify_token(&settings, &token, keys.as_deref()),
-        Command::Issuer { command } => issuer(&settings, command),
+        Command::VerifyToken { token, keys } => {
+            keys::verify_token(&settings, &token, keys.as_deref())
+        }
+        Command::Issuer { command } => keys::issuer(&settings, command),
         Command::Backup { out } => backup(&settings, out).await,
         Command::Audit {
             command: AuditCommand::Verify,
@@ -253,65 +271,6 @@ async fn seed(
     if let Some(scale) = scale {
         let facts = crate::demo::scale::seed(&db, settings, scale).await?;
         print_facts(&facts);
-    }
-    Ok(())
-}
-
-/// Checks a certificate token against the published keys (a saved key
-/// document, or this instance's own keys).
-fn verify_token(
-    settings: &Settings,
-    token: &str,
-    keys: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
-    let published = match keys {
-        Some(path) => published_keys(path)?,
-        None => {
-            let files = settings.issuer_files();
-            if !files.key.exists() {
-                anyhow::bail!(
-                    "no issuer key at {}: pass --keys with the published keys",
-                    files.key.display()
-                );
-            }
-            crate::issuer::Issuer::open(&files)?.published()
-        }
-    };
-    match crate::issuer::verify(token, &published) {
-        Ok(facts) => {
-            print_facts(&[
-                "signature valid".to_owned(),
-                format!("number: {}", facts.n),
-                format!("holder: {} / {}", facts.ar, facts.en),
-                format!("course: {}", facts.c),
-                format!("issued on: {}", facts.d),
-                format!("key: {}", facts.k),
-            ]);
-            Ok(())
-        }
-        Err(err) => anyhow::bail!("token invalid: {err}"),
-    }
-}
-
-fn issuer(settings: &Settings, command: IssuerCommand) -> anyhow::Result<()> {
-    let files = settings.issuer_files();
-    match command {
-        IssuerCommand::Keys => {
-            let issuer = crate::issuer::Issuer::open(&crate::issuer::KeyFiles {
-                create: false,
-                ..files.clone()
-            })
-            .with_context(|| format!("cannot read the issuer key {}", files.key.display()))?;
-            print_facts(&[serde_json::to_string_pretty(&issuer.document())?]);
-        }
-        IssuerCommand::Rotate => {
-            let (old, new) = crate::issuer::rotate(&files)
-                .with_context(|| format!("cannot rotate the issuer key {}", files.key.display()))?;
-            print_facts(&[
-                format!("issuer key rotated: {old} retired (still published), {new} current"),
-                "restart the servers so they sign with the new key".to_owned(),
-            ]);
-        }
     }
     Ok(())
 }
@@ -377,11 +336,4 @@ fn print_facts(facts: &[String]) {
     for fact in facts {
         println!("{fact}");
     }
-}
-
-/// The (key id, public key) pairs of a saved `ecitizen-issuer.json`.
-fn published_keys(path: &std::path::Path) -> anyhow::Result<Vec<(String, String)>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    crate::issuer::parse_keys(&text).map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))
 }

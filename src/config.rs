@@ -47,6 +47,12 @@ pub struct Settings {
     /// Retired public keys that stay published
     /// (default: `<data-dir>/issuer-retired-keys.json`).
     pub issuer_retired_keys: Option<PathBuf>,
+    /// The key file that signs visitors' CSRF tokens, when supplied by
+    /// configuration (default: created in the data directory on first start).
+    pub csrf_key: Option<PathBuf>,
+    /// The proxies whose forwarding headers are believed (see
+    /// [`crate::web::client`]); none by default.
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl Settings {
@@ -75,6 +81,8 @@ impl Settings {
             clock: Clock::System,
             issuer_key: None,
             issuer_retired_keys: None,
+            csrf_key: None,
+            trusted_proxies: TrustedProxies::default(),
         })
     }
 
@@ -103,5 +111,70 @@ impl Settings {
         self.public_url
             .as_ref()
             .is_some_and(|url| url.scheme() == "https")
+    }
+}
+
+/// Addresses and CIDR ranges of reverse proxies in front of the server,
+/// written `10.0.0.0/8,127.0.0.1` (commas or spaces between them).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrustedProxies(Vec<ipnet::IpNet>);
+
+impl TrustedProxies {
+    /// True when `ip` is one of the proxies.
+    pub fn contains(&self, ip: std::net::IpAddr) -> bool {
+        let ip = ip.to_canonical();
+        self.0.iter().any(|net| net.contains(&ip))
+    }
+
+    /// True when no proxy is trusted.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::str::FromStr for TrustedProxies {
+    type Err = String;
+
+    fn from_str(list: &str) -> Result<Self, Self::Err> {
+        list.split([',', ' '])
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                item.parse::<ipnet::IpNet>()
+                    .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .map(|net| net.trunc())
+                    .map_err(|_| format!("not an address or CIDR range: {item:?}"))
+            })
+            .collect::<Result<_, _>>()
+            .map(Self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TrustedProxies;
+
+    #[test]
+    fn proxies_are_addresses_and_ranges() {
+        let proxies: TrustedProxies = "10.0.0.0/8, 127.0.0.1 ::1".parse().expect("valid");
+        for inside in ["10.1.2.3", "127.0.0.1", "::1", "::ffff:10.9.9.9"] {
+            assert!(
+                proxies.contains(inside.parse().expect("an address")),
+                "{inside}"
+            );
+        }
+        for outside in ["11.0.0.1", "127.0.0.2", "2001:db8::1"] {
+            assert!(
+                !proxies.contains(outside.parse().expect("an address")),
+                "{outside}"
+            );
+        }
+        assert!(
+            "".parse::<TrustedProxies>()
+                .expect("empty is valid")
+                .is_empty()
+        );
+        assert!("10.0.0.0/33".parse::<TrustedProxies>().is_err());
+        assert!("proxy.example".parse::<TrustedProxies>().is_err());
     }
 }

@@ -28,6 +28,8 @@ pub enum AppError {
     BadRequest,
     #[error("request body too large")]
     PayloadTooLarge,
+    #[error("address too long")]
+    UriTooLong,
     #[error("too many requests")]
     TooManyRequests {
         /// Seconds until another attempt may succeed (the `Retry-After` header).
@@ -70,6 +72,7 @@ impl ResponseError for AppError {
             Self::SignInRequired { .. } | Self::PasswordChangeRequired => StatusCode::SEE_OTHER,
             Self::BadRequest => StatusCode::BAD_REQUEST,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UriTooLong => StatusCode::URI_TOO_LONG,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Db(_) | Self::Template(_) | Self::Internal(_) => {

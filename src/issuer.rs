@@ -102,23 +102,11 @@ impl Issuer {
     /// Loads the private key (creating it if allowed and missing) and the
     /// retired public keys.
     pub fn open(files: &KeyFiles) -> std::io::Result<Self> {
-        let seed = match std::fs::read_to_string(&files.key) {
-            Ok(text) => {
-                let bytes = hex::decode(text.trim())
-                    .map_err(|_| std::io::Error::other("the issuer key file is not hex"))?;
-                <[u8; 32]>::try_from(bytes.as_slice())
-                    .map_err(|_| std::io::Error::other("the issuer key file is not 32 bytes"))?
-            }
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound && files.create => {
-                if let Some(dir) = files.key.parent() {
-                    std::fs::create_dir_all(dir)?;
-                }
-                let seed = new_seed();
-                write_private(&files.key, &hex::encode(seed))?;
-                seed
-            }
-            Err(err) => return Err(err),
-        };
+        let seed = crate::secrets::load_or_create(crate::secrets::KeyFile {
+            path: &files.key,
+            create: files.create,
+            what: "the issuer key",
+        })?;
         let retired = match std::fs::read_to_string(&files.retired) {
             Ok(text) => parse_keys(&text).map_err(|err| {
                 std::io::Error::other(format!("{}: {err}", files.retired.display()))
@@ -194,12 +182,6 @@ fn key_entry(kid: &str, public_key: &str) -> serde_json::Value {
     serde_json::json!({ "kid": kid, "alg": "Ed25519", "public_key": public_key })
 }
 
-fn new_seed() -> [u8; 32] {
-    let mut seed = [0u8; 32];
-    crate::auth::os_random(&mut seed);
-    seed
-}
-
 /// The (key id, public key) pairs of a keys document (the well-known file or
 /// the retired keys).
 pub fn parse_keys(text: &str) -> Result<Vec<(String, String)>, String> {
@@ -236,32 +218,15 @@ pub fn rotate(files: &KeyFiles) -> std::io::Result<(String, String)> {
     let staged = files.retired.with_extension("json.new");
     std::fs::write(&staged, text)?;
     std::fs::rename(&staged, &files.retired)?;
-    let seed = new_seed();
+    let seed = crate::secrets::new_key();
     let staged = files.key.with_extension("key.new");
     match std::fs::remove_file(&staged) {
         Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err),
         _ => {}
     }
-    write_private(&staged, &hex::encode(seed))?;
+    crate::secrets::write_private(&staged, &hex::encode(seed))?;
     std::fs::rename(&staged, &files.key)?;
     Ok((current.key_id, Issuer::from_seed(seed).key_id))
-}
-
-#[cfg(unix)]
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(text.as_bytes())
-}
-
-#[cfg(not(unix))]
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    std::fs::write(path, text)
 }
 
 /// Checks a token against published keys `(key id, base64url public key)`

@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod issuer;
 pub mod jobs;
 pub mod ops;
+pub mod secrets;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

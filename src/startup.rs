@@ -79,6 +79,8 @@ impl Application {
                 files.key.display()
             )
         })?;
+        let csrf_key = crate::auth::csrf::Key::open(&settings)
+            .context("cannot read or create the CSRF key")?;
         let state = aweb::Data::new(AppState {
             db: db.clone(),
             settings: Arc::new(settings),
@@ -89,6 +91,7 @@ impl Application {
         let sessions = aweb::Data::new(crate::auth::session::SessionStore {
             db: db.clone(),
             settings: state.settings.clone(),
+            csrf_key,
         });
         let server = HttpServer::new(move || {
             App::new()

@@ -1,8 +1,12 @@
 //! CSRF protection for every state-changing request: the token is bound to
-//! the session when someone is signed in, and to a cookie of its own for
-//! visitors (login and registration forms). Forms send it as `csrf_token`,
-//! scripts as the `X-CSRF-Token` header. The middleware checks it before any
-//! handler runs, so a new POST route is covered without doing anything.
+//! the session when someone is signed in (a random value kept with the
+//! session in the database), and to a cookie of its own for visitors (login
+//! and registration forms). A visitor's token is `nonce.mac`, the MAC being
+//! HMAC-SHA-256 of the nonce under a key only the servers hold, so a value
+//! the client made up, in cookie and form alike, is refused. Forms send it
+//! as `csrf_token`, scripts as the `X-CSRF-Token` header. The middleware
+//! checks it before any handler runs, so a new POST route is covered
+//! without doing anything.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -10,9 +14,70 @@ use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
 use actix_web::{Error, FromRequest, HttpMessage, ResponseError, web};
 
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
 use crate::auth::{constant_time_eq, random_token};
 use crate::config::Settings;
 use crate::error::AppError;
+
+/// File name of the key that signs visitors' tokens, in the data directory.
+pub const KEY_FILE: &str = "csrf-hmac.key";
+
+/// The key visitors' tokens are signed with: the same on every instance
+/// that serves the site (a shared data directory or a configured file).
+#[derive(Clone)]
+pub struct Key([u8; 32]);
+
+/// Never prints the key.
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("csrf::Key(..)")
+    }
+}
+
+impl Key {
+    /// Loads the configured key file, or the data directory's (created on
+    /// first start).
+    pub fn open(settings: &Settings) -> std::io::Result<Self> {
+        let default = settings.data_dir.join(KEY_FILE);
+        crate::secrets::load_or_create(crate::secrets::KeyFile {
+            path: settings.csrf_key.as_deref().unwrap_or(&default),
+            create: settings.csrf_key.is_none(),
+            what: "the CSRF key",
+        })
+        .map(Self)
+    }
+
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self(bytes)
+    }
+
+    fn mac(&self, nonce: &str) -> String {
+        // HMAC takes a key of any length, so this cannot fail.
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0)
+            .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
+        mac.update(b"ecitizen csrf v1:");
+        mac.update(nonce.as_bytes());
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+
+    /// A new visitor's token: a random nonce and its MAC.
+    pub fn new_token(&self) -> String {
+        let nonce = random_token();
+        let mac = self.mac(&nonce);
+        format!("{nonce}.{mac}")
+    }
+
+    /// True when `token` is one this key signed.
+    pub fn signed(&self, token: &str) -> bool {
+        token.split_once('.').is_some_and(|(nonce, mac)| {
+            nonce.len() == 43 && constant_time_eq(mac.as_bytes(), self.mac(nonce).as_bytes())
+        })
+    }
+}
 
 /// The form field and header that carry the token.
 pub const FIELD: &str = "csrf_token";
@@ -35,11 +100,12 @@ pub fn cookie_name(settings: &Settings) -> &'static str {
     }
 }
 
-/// The session's token for someone signed in; else the visitor's cookie,
-/// or a fresh one.
+/// The session's token for someone signed in; else the visitor's cookie
+/// when this server signed it, or a fresh one.
 pub fn token_for(
     req: &ServiceRequest,
     settings: &Settings,
+    key: &Key,
     signed_in: Option<String>,
 ) -> CsrfToken {
     if let Some(value) = signed_in {
@@ -49,12 +115,12 @@ pub fn token_for(
         };
     }
     match req.cookie(cookie_name(settings)) {
-        Some(cookie) if cookie.value().len() == 43 => CsrfToken {
+        Some(cookie) if key.signed(cookie.value()) => CsrfToken {
             value: cookie.value().to_owned(),
             is_new: false,
         },
         _ => CsrfToken {
-            value: random_token(),
+            value: key.new_token(),
             is_new: true,
         },
     }
@@ -131,4 +197,30 @@ pub async fn check(
             .map_into_boxed_body());
     }
     Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Key;
+
+    #[test]
+    fn only_tokens_this_key_signed_are_accepted() {
+        let key = Key::from_bytes([7; 32]);
+        let token = key.new_token();
+        assert!(key.signed(&token));
+        assert!(
+            !Key::from_bytes([8; 32]).signed(&token),
+            "another server's key"
+        );
+        let (nonce, mac) = token.split_once('.').expect("nonce.mac");
+        assert!(!key.signed(nonce), "a bare nonce");
+        assert!(!key.signed(&format!("{nonce}.{}", "A".repeat(mac.len()))));
+        let other = crate::auth::random_token();
+        assert!(
+            !key.signed(&format!("{other}.{mac}")),
+            "a MAC moved to another nonce"
+        );
+        assert!(!key.signed(""));
+        assert_ne!(key.new_token(), token, "every visitor gets their own");
+    }
 }

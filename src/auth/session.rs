@@ -28,6 +28,8 @@ use crate::error::AppError;
 pub struct SessionStore {
     pub db: Db,
     pub settings: std::sync::Arc<Settings>,
+    /// Signs visitors' CSRF tokens.
+    pub csrf_key: csrf::Key,
 }
 
 /// How often a session's last-seen time is written (fewer writes; the idle
@@ -166,7 +168,7 @@ pub async fn load(
         .extensions()
         .get::<CurrentUser>()
         .map(|user| user.csrf_token.clone());
-    let token = csrf::token_for(&req, settings, signed_in_token);
+    let token = csrf::token_for(&req, settings, &state.csrf_key, signed_in_token);
     let new_anonymous_token = token.is_new.then(|| token.value.clone());
     req.extensions_mut().insert(token);
     let had_flash = flash::take(&req, settings);

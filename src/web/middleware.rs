@@ -218,8 +218,14 @@ pub async fn error_pages(
     }))
 }
 
-/// Refuses, before any handler runs, a body larger than [`MAX_BODY_BYTES`]
-/// (413) and a state-changing request whose `Origin` is another site (403).
+/// Longest address (path and query) accepted; no page or form of the site
+/// comes near it. Longer ones get the translated 414 page. (Past 64 KiB the
+/// HTTP parser itself answers a bare 400 before any of this code runs.)
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+
+/// Refuses, before any handler runs, an address longer than
+/// [`MAX_URI_BYTES`] (414), a body larger than [`MAX_BODY_BYTES`] (413) and a
+/// state-changing request whose `Origin` is another site (403).
 pub async fn request_guards(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -229,6 +235,13 @@ pub async fn request_guards(
         .get(header::CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
+    let uri_length = req
+        .uri()
+        .path_and_query()
+        .map_or(0, |target| target.as_str().len());
+    if uri_length > MAX_URI_BYTES {
+        return Ok(req.into_response(AppError::UriTooLong.error_response()));
+    }
     if declared_length.is_some_and(|length| length > MAX_BODY_BYTES) {
         return Ok(req.into_response(AppError::PayloadTooLarge.error_response()));
     }
@@ -263,21 +276,20 @@ fn origin_is_own(req: &ServiceRequest) -> bool {
     match public {
         Some(expected) => origin.eq_ignore_ascii_case(&expected),
         None => {
-            let info = req.connection_info();
-            let expected = format!("{}://{}", info.scheme(), info.host());
-            origin.eq_ignore_ascii_case(&expected)
+            origin.eq_ignore_ascii_case(&crate::web::client::of_request(req.request()).origin())
         }
     }
 }
 
 /// Status codes that always get the translated page (used by tests to list
 /// the pages that must exist in both catalogues).
-pub const PAGE_STATUSES: [StatusCode; 8] = [
+pub const PAGE_STATUSES: [StatusCode; 9] = [
     StatusCode::BAD_REQUEST,
     StatusCode::FORBIDDEN,
     StatusCode::NOT_FOUND,
     StatusCode::METHOD_NOT_ALLOWED,
     StatusCode::PAYLOAD_TOO_LARGE,
+    StatusCode::URI_TOO_LONG,
     StatusCode::TOO_MANY_REQUESTS,
     StatusCode::INTERNAL_SERVER_ERROR,
     StatusCode::SERVICE_UNAVAILABLE,

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod admin;
 pub mod assets;
+pub mod client;
 pub mod errors;
 pub mod forms;
 pub mod middleware;

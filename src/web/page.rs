@@ -202,8 +202,12 @@ macro_rules! impl_count {
 }
 impl_count!(i32, i64, u32, usize);
 
-/// `path?…&lang=<lang>`, keeping every other query parameter.
+/// `path?…&lang=<lang>`, keeping every other query parameter (an address
+/// refused as too long is not repeated: the link goes home).
 fn switch_href(path: &str, query: &str, lang: Lang) -> String {
+    if path.len() + query.len() > crate::web::middleware::MAX_URI_BYTES {
+        return format!("/?lang={}", lang.code());
+    }
     let mut serializer = url::form_urlencoded::Serializer::new(String::new());
     for (name, value) in url::form_urlencoded::parse(query.as_bytes()) {
         if name != "lang" {
@@ -232,6 +236,8 @@ mod tests {
     #[test]
     fn the_switch_link_keeps_filters_and_replaces_the_language() {
         assert_eq!(switch_href("/", "", Lang::En), "/?lang=en");
+        let long = "q=".to_owned() + &"a".repeat(9_000);
+        assert_eq!(switch_href("/cohorts", &long, Lang::Ar), "/?lang=ar");
         assert_eq!(
             switch_href(
                 "/cohorts",

@@ -377,19 +377,18 @@ async fn on_an_https_site_the_session_cookie_is_secure_with_the_host_prefix() {
         .expect("token");
 
     // The test client speaks plain HTTP, so it sends the cookie by hand.
+    let cookie = format!("__Host-ec_csrf={token}");
     let signed_in = browser
-        .client
-        .post(app.url("/login"))
-        .header("cookie", format!("__Host-ec_csrf={token}"))
-        .header("origin", "https://ecitizen.example.ae")
-        .form(&[
-            ("login", person.login.as_str()),
-            ("password", person.password.as_str()),
-            ("csrf_token", token.as_str()),
-        ])
-        .send()
-        .await
-        .expect("sent");
+        .sign_in_as_sent(
+            &person.login,
+            &person.password,
+            &token,
+            &[
+                ("cookie", &cookie),
+                ("origin", "https://ecitizen.example.ae"),
+            ],
+        )
+        .await;
 
     assert_eq!(signed_in.status().as_u16(), 303);
     let session = signed_in.headers()["set-cookie"].to_str().expect("ascii");

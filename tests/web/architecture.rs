@@ -76,6 +76,26 @@ fn nothing_under_web_writes_or_appends_to_the_audit_log() {
 }
 
 #[test]
+fn only_the_client_module_reads_forwarding_headers() {
+    let found = offending(
+        "src",
+        &[
+            "connection_info",
+            "realip_remote_addr",
+            "x-forwarded",
+            "FORWARDED",
+            "peer_addr",
+        ],
+        |name| name == "src/web/client.rs",
+    );
+    assert!(
+        found.is_empty(),
+        "who the client is comes from web::client, which trusts only configured proxies:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
 fn only_the_web_layer_and_startup_import_the_web_layer() {
     let found = offending("src", &["crate::web"], |name| {
         name.starts_with("src/web/") || name == "src/startup.rs"

@@ -87,6 +87,61 @@ async fn every_post_route_refuses_a_request_without_a_valid_csrf_token() {
 }
 
 #[tokio::test]
+async fn a_token_the_visitor_made_up_is_refused_in_cookie_and_form_alike() {
+    let app = spawn_app().await;
+    let person = crate::people::create_person(&app, "trainer", "trainer@example.ae", false).await;
+    let genuine = app.browser().csrf_token().await;
+    let (nonce, _) = genuine.split_once('.').expect("a signed token: nonce.mac");
+    let made_up = [
+        // The shape of a random token, as a plain double-submit cookie takes.
+        "A".repeat(43),
+        // The genuine nonce with a MAC of the client's choosing.
+        format!("{nonce}.{}", "B".repeat(43)),
+        // A genuine MAC moved onto another nonce.
+        format!(
+            "{}.{}",
+            "C".repeat(43),
+            genuine.split_once('.').expect("mac").1
+        ),
+    ];
+    for token in &made_up {
+        let cookie = format!("ec_csrf={token}");
+        let response = app
+            .browser()
+            .sign_in_as_sent(
+                &person.login,
+                &person.password,
+                token,
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 403, "{token}");
+    }
+
+    // The same request with a token this server signed signs in.
+    let cookie = format!("ec_csrf={genuine}");
+    let response = app
+        .browser()
+        .sign_in_as_sent(
+            &person.login,
+            &person.password,
+            &genuine,
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 303);
+
+    // Another server's key (another site, or a restart with a new data
+    // directory) does not accept this server's tokens either.
+    let other = spawn_app().await;
+    let response = other
+        .browser()
+        .sign_in_as_sent("x", "y", &genuine, &[("cookie", &cookie)])
+        .await;
+    assert_eq!(response.status().as_u16(), 403);
+}
+
+#[tokio::test]
 async fn the_token_may_come_in_the_header_for_scripts() {
     let app = spawn_app().await;
     let (_, admin) = signed_in(&app, "admin").await;

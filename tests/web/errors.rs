@@ -37,6 +37,53 @@ async fn json_clients_get_json_errors() {
 }
 
 #[tokio::test]
+async fn an_address_that_is_too_long_gets_the_translated_414_page() {
+    let app = spawn_app().await;
+    let long = "ا".repeat(5_000); // 10,000 bytes, percent-encoded 30,000
+    let (status, body) = app.get_page(&format!("/cohorts?q={long}")).await;
+    assert_eq!(status, 414);
+    assert_arabic(&body);
+    assert!(body.contains("العنوان طويل جداً"), "{body}");
+    assert!(
+        body.len() < 10_000,
+        "the address is not repeated on the page"
+    );
+
+    let (status, body) = app.get_page(&format!("/cohorts?lang=en&q={long}")).await;
+    assert_eq!(status, 414);
+    assert_english(&body);
+    assert!(body.contains("The address is too long"));
+    assert!(body.contains(r#"href="/""#), "a way back home");
+
+    let (status, body) = app.get_page(&format!("/cohorts.json?q={long}")).await;
+    assert_eq!(status, 414);
+    assert!(body.contains(r#""error":414"#), "{body}");
+
+    // A long but reasonable search still works.
+    let (status, _) = app
+        .get_page(&format!("/cohorts?q={}", "a".repeat(2_000)))
+        .await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn a_malformed_query_gets_the_translated_400_page() {
+    let app = spawn_app().await;
+    let (_, admin) = crate::people::signed_in(&app, "admin").await;
+    let (status, body) = admin.get_page("/admin/audit?page=many").await;
+    assert_eq!(status, 400);
+    assert_arabic(&body);
+    assert!(body.contains("تعذّر فهم الطلب"), "{body}");
+    let (status, body) = admin.get_page("/admin/audit?lang=en&page=-1").await;
+    assert_eq!(status, 400);
+    assert_english(&body);
+    assert!(
+        body.contains("The request could not be understood"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
 async fn a_wrong_method_gets_the_translated_405_page() {
     let app = spawn_app().await;
 

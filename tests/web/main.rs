@@ -31,6 +31,7 @@ mod language;
 mod migrations;
 mod outage;
 mod postgres_only;
+mod proxies;
 mod questions;
 mod scale;
 mod security;

@@ -70,6 +70,26 @@ impl Browser {
             .expect("request sent")
     }
 
+    /// POSTs the sign-in form with the given token and extra headers, as
+    /// sent (no page fetched first, no token added).
+    pub async fn sign_in_as_sent(
+        &self,
+        login: &str,
+        password: &str,
+        token: &str,
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut request = self.client.post(self.url("/login")).form(&[
+            ("login", login),
+            ("password", password),
+            ("csrf_token", token),
+        ]);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("request sent")
+    }
+
     /// Signs in and returns the response (303 on success).
     pub async fn sign_in(&self, login: &str, password: &str) -> reqwest::Response {
         self.post_form("/login", &[("login", login), ("password", password)])

@@ -8,12 +8,10 @@ use actix_web::HttpRequest;
 
 use crate::ops::Actor;
 
-/// The client's address as seen by this server (behind a proxy, the
-/// proxy's: forwarded headers can be forged, so they are not trusted).
+/// The client's address for the throttles and the audit log: the TCP
+/// peer's, or the one a trusted proxy names ([`crate::web::client`]).
 pub fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|addr| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned())
+    crate::web::client::of_request(req).address()
 }
 
 /// The client behind a request from someone not (yet) signed in.

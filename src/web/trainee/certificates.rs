@@ -65,12 +65,10 @@ pub async fn show(
         .map(|code| code.grouped())
         .unwrap_or_default();
     // A QR code is read by a phone, so its address is absolute: the public
-    // URL when configured, otherwise the address this page was asked on.
+    // URL when configured, otherwise the address this page was asked on
+    // (forwarded headers count only from a trusted proxy).
     let base = state.settings.public_url.as_ref().map_or_else(
-        || {
-            let info = req.connection_info();
-            format!("{}://{}", info.scheme(), info.host())
-        },
+        || crate::web::client::of(&req, &state.settings.trusted_proxies).origin(),
         |url| url.as_str().trim_end_matches('/').to_owned(),
     );
     let verify_url = format!(

@@ -11,7 +11,7 @@ use crate::helpers::TestApp;
 use crate::people::{Browser, signed_in};
 
 /// A trainee with an issued certificate.
-async fn graduate(app: &TestApp) -> (Browser, Certificate) {
+pub(crate) async fn graduate(app: &TestApp) -> (Browser, Certificate) {
     let ready = ready(app, 1, &[]).await;
     let (_, pin) = open_sitting(app, &ready).await;
     let winner = ready.trainees[0].2.clone();
@@ -22,7 +22,7 @@ async fn graduate(app: &TestApp) -> (Browser, Certificate) {
 }
 
 /// The certificate page of the trainee's first certificate, found from `/me`.
-async fn certificate_page(trainee: &Browser) -> String {
+pub(crate) async fn certificate_page(trainee: &Browser) -> String {
     let mine = trainee.get_page("/me").await.1;
     let link = mine
         .split("href=\"/me/certificates/")
