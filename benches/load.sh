@@ -14,7 +14,8 @@
 #   ECITIZEN_DATABASE_URL=postgres://postgres@127.0.0.1:55432/bench bash benches/load.sh 8 64
 #
 # PERF_DIR=dir also records each page's profile with `perf record -g` into
-# dir/<page>.data (Debian: apt-get install linux-perf).
+# dir/<page>.data (Debian: apt-get install linux-perf); PERF_OPTS="--call-graph dwarf"
+# gives usable call stacks from the release build (it has no frame pointers).
 #
 # Needs wrk (Debian: apt-get install wrk).
 set -euo pipefail
@@ -48,7 +49,7 @@ row() {
   shift
   if [ -n "${PERF_DIR:-}" ]; then
     mkdir -p "$PERF_DIR"
-    perf record -g -p "$SERVER" -o "$PERF_DIR/$(tr -c 'a-zA-Z0-9\n' _ <<<"$label").data" \
+    perf record ${PERF_OPTS:--g} -p "$SERVER" -o "$PERF_DIR/$(tr -c 'a-zA-Z0-9\n' _ <<<"$label").data" \
       -- sleep $((SECONDS_PER_PAGE - 1)) >/dev/null 2>&1 &
   fi
   read -r rps p99 bad <<<"$(rate "$@")"

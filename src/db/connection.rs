@@ -160,4 +160,28 @@ mod tests {
             "file:/tmp/a%3fb%23c%25d.db?mode=rw"
         );
     }
+
+    /// Without the planner's stability guarantee SQLite recompiles cached
+    /// statements on every new binding of a `LIMIT ?` or of a value compared
+    /// with a partial index (see `.cargo/config.toml`).
+    #[cfg(feature = "sqlite")]
+    #[test]
+    fn the_bundled_sqlite_keeps_its_plans_whatever_is_bound() {
+        use diesel::{Connection, QueryableByName, RunQueryDsl, sql_types::Text};
+        #[derive(QueryableByName)]
+        struct CompileOption {
+            #[diesel(sql_type = Text)]
+            compile_options: String,
+        }
+        let mut conn = diesel::SqliteConnection::establish(":memory:").expect("in-memory SQLite");
+        let options: Vec<CompileOption> = diesel::sql_query("PRAGMA compile_options")
+            .load(&mut conn)
+            .expect("compile options");
+        assert!(
+            options
+                .iter()
+                .any(|option| option.compile_options == "ENABLE_QPSG"),
+            "SQLite was built without SQLITE_ENABLE_QPSG"
+        );
+    }
 }

@@ -21,6 +21,20 @@ macro_rules! on_backend {
 }
 pub(crate) use on_backend;
 
+/// Loads `$query` filtered to `$column IN ($ids)`, or to `$column = id` when
+/// there is one id (a dashboard's one class, the question on screen): SQLite
+/// keeps that statement prepared between requests, while an `IN` list is
+/// compiled afresh every time.
+macro_rules! load_by_ids {
+    ($conn:expr, $query:expr, $column:expr, $ids:expr) => {
+        match $ids {
+            [id] => $query.filter($column.eq(*id)).load($conn),
+            ids => $query.filter($column.eq_any(ids)).load($conn),
+        }
+    };
+}
+pub(crate) use load_by_ids;
+
 mod connection;
 mod error;
 mod group;

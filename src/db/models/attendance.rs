@@ -24,10 +24,12 @@ impl AttendanceMark {
         conn: &mut DbConnection,
         enrollment_ids: &[i32],
     ) -> QueryResult<Vec<AttendanceMark>> {
-        attendance::table
-            .filter(attendance::enrollment_id.eq_any(enrollment_ids))
-            .select(AttendanceMark::as_select())
-            .load(conn)
+        crate::db::load_by_ids!(
+            conn,
+            attendance::table.select(AttendanceMark::as_select()),
+            attendance::enrollment_id,
+            enrollment_ids
+        )
     }
 
     pub fn of_session(
@@ -101,10 +103,12 @@ impl EligibilityOverride {
         conn: &mut DbConnection,
         enrollment_ids: &[i32],
     ) -> QueryResult<Vec<EligibilityOverride>> {
-        eligibility_overrides::table
-            .filter(eligibility_overrides::enrollment_id.eq_any(enrollment_ids))
-            .select(EligibilityOverride::as_select())
-            .load(conn)
+        crate::db::load_by_ids!(
+            conn,
+            eligibility_overrides::table.select(EligibilityOverride::as_select()),
+            eligibility_overrides::enrollment_id,
+            enrollment_ids
+        )
     }
 
     /// Records (or replaces) the decision for a place.

@@ -90,11 +90,14 @@ impl ClassSession {
         conn: &mut DbConnection,
         cohort_ids: &[i32],
     ) -> QueryResult<Vec<ClassSession>> {
-        class_sessions::table
-            .filter(class_sessions::cohort_id.eq_any(cohort_ids))
-            .order((class_sessions::cohort_id, class_sessions::seq))
-            .select(ClassSession::as_select())
-            .load(conn)
+        crate::db::load_by_ids!(
+            conn,
+            class_sessions::table
+                .order((class_sessions::cohort_id, class_sessions::seq))
+                .select(ClassSession::as_select()),
+            class_sessions::cohort_id,
+            cohort_ids
+        )
     }
 
     /// Each class's span: the start of its first session and the end of its
@@ -103,16 +106,18 @@ impl ClassSession {
     /// every session). Classes without a session held are absent.
     pub fn spans(conn: &mut DbConnection, cohort_ids: &[i32]) -> QueryResult<Vec<SpanRow>> {
         use diesel::dsl::{max, min};
-        class_sessions::table
-            .filter(class_sessions::cohort_id.eq_any(cohort_ids))
-            .filter(class_sessions::status.ne(SessionStatus::Cancelled.as_str()))
-            .group_by(class_sessions::cohort_id)
-            .select((
+        let held = class_sessions::table
+            .filter(class_sessions::status.ne(SessionStatus::Cancelled.as_str()));
+        crate::db::load_by_ids!(
+            conn,
+            held.group_by(class_sessions::cohort_id).select((
                 class_sessions::cohort_id,
                 min(class_sessions::starts_at),
                 max(class_sessions::ends_at),
-            ))
-            .load(conn)
+            )),
+            class_sessions::cohort_id,
+            cohort_ids
+        )
     }
 
     pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<ClassSession>> {

@@ -92,16 +92,24 @@ impl Enrollment {
         conn: &mut DbConnection,
         cohort_ids: &[i32],
     ) -> QueryResult<Vec<(i32, String, i64)>> {
-        enrollments::table
-            .filter(enrollments::cohort_id.eq_any(cohort_ids))
-            .filter(enrollments::status.eq_any(ACTIVE))
-            .group_by((enrollments::cohort_id, enrollments::status))
-            .select((
-                enrollments::cohort_id,
-                enrollments::status,
-                diesel::dsl::count_star(),
-            ))
-            .load(conn)
+        // Two comparisons rather than `IN (?, ?)`, so SQLite keeps it prepared.
+        let active = enrollments::table.filter(
+            enrollments::status
+                .eq(EnrollmentStatus::Enrolled)
+                .or(enrollments::status.eq(EnrollmentStatus::Waitlisted)),
+        );
+        crate::db::load_by_ids!(
+            conn,
+            active
+                .group_by((enrollments::cohort_id, enrollments::status))
+                .select((
+                    enrollments::cohort_id,
+                    enrollments::status,
+                    diesel::dsl::count_star(),
+                )),
+            enrollments::cohort_id,
+            cohort_ids
+        )
     }
 
     /// A trainee's active place in a course, if any.

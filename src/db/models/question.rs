@@ -100,10 +100,12 @@ impl Question {
 
     /// Several questions by id.
     pub fn by_ids(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Vec<Question>> {
-        questions::table
-            .filter(questions::id.eq_any(ids))
-            .select(Question::as_select())
-            .load(conn)
+        crate::db::load_by_ids!(
+            conn,
+            questions::table.select(Question::as_select()),
+            questions::id,
+            ids
+        )
     }
 
     /// How many questions exist at all (seeding happens on an empty bank).
@@ -305,10 +307,13 @@ impl QuestionOption {
         conn: &mut DbConnection,
         question_ids: &[i32],
     ) -> QueryResult<Vec<QuestionOption>> {
-        question_options::table
-            .filter(question_options::question_id.eq_any(question_ids))
-            .order((question_options::question_id, question_options::position))
-            .select(QuestionOption::as_select())
-            .load(conn)
+        crate::db::load_by_ids!(
+            conn,
+            question_options::table
+                .order((question_options::question_id, question_options::position))
+                .select(QuestionOption::as_select()),
+            question_options::question_id,
+            question_ids
+        )
     }
 }

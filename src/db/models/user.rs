@@ -76,10 +76,7 @@ impl User {
 
     /// Several people at once (one query for a list's names).
     pub fn by_ids(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Vec<User>> {
-        users::table
-            .filter(users::id.eq_any(ids))
-            .select(User::as_select())
-            .load(conn)
+        crate::db::load_by_ids!(conn, users::table.select(User::as_select()), users::id, ids)
     }
 
     /// Locks the person's row until the transaction ends, so one person's

@@ -113,9 +113,11 @@ impl Venue {
 
     /// The venues `ids`.
     pub fn by_ids(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Vec<Venue>> {
-        venues::table
-            .filter(venues::id.eq_any(ids))
-            .select(Venue::as_select())
-            .load(conn)
+        crate::db::load_by_ids!(
+            conn,
+            venues::table.select(Venue::as_select()),
+            venues::id,
+            ids
+        )
     }
 }

@@ -72,30 +72,50 @@ impl Loaded {
     }
 }
 
-async fn load(state: &AppState, id: i32, trainee_id: i32) -> Result<Loaded, AppError> {
+/// Whose text and options a page shows: the question on screen, or all.
+#[derive(Clone, Copy, Debug)]
+enum Texts {
+    At(i32),
+    All,
+}
+
+async fn load(
+    state: &AppState,
+    id: i32,
+    trainee_id: i32,
+    texts: Texts,
+) -> Result<Loaded, AppError> {
     let now = state.clock().now();
+    let loaded = read(state, id, trainee_id, texts).await?;
     // An attempt left past its deadline is finalized on sight, so the
     // trainee sees the result at once rather than after the next sweep
     // (a write only when it is due: page views stay reads).
-    let overdue = state
-        .db
-        .read(move |conn| {
-            Ok::<_, AppError>(
-                Attempt::find_own(conn, id, trainee_id)?.is_some_and(|attempt| {
-                    attempt.is_open() && !exam::accepts_saves(attempt.deadline_at, db_now(now))
-                }),
-            )
-        })
-        .await?;
-    if overdue {
+    if loaded.attempt.is_open() && !exam::accepts_saves(loaded.attempt.deadline_at, db_now(now)) {
         attempts::expire_overdue(&state.db, trainee_id, id, now).await?;
+        return read(state, id, trainee_id, texts).await;
     }
+    Ok(loaded)
+}
+
+async fn read(
+    state: &AppState,
+    id: i32,
+    trainee_id: i32,
+    texts: Texts,
+) -> Result<Loaded, AppError> {
     state
         .db
         .read(move |conn| {
             let attempt = Attempt::find_own(conn, id, trainee_id)?.ok_or(AppError::NotFound)?;
             let drawn = AttemptQuestion::of_attempt(conn, id)?;
-            let ids: Vec<i32> = drawn.iter().map(|q| q.question_id).collect();
+            let ids: Vec<i32> = drawn
+                .iter()
+                .filter(|q| match texts {
+                    Texts::At(position) => q.position == position,
+                    Texts::All => true,
+                })
+                .map(|q| q.question_id)
+                .collect();
             let questions = Question::by_ids(conn, &ids)?
                 .into_iter()
                 .map(|q| (q.id, q))

@@ -7,7 +7,7 @@ use askama::Template;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::{Loaded, attempt_url, load, page, result_url, see_other};
+use super::{Loaded, Texts, attempt_url, load, page, result_url, see_other};
 use crate::auth::extractors::Trainee;
 use crate::db::db_now;
 use crate::db::models::exam::{Answer, AttemptQuestion};
@@ -159,10 +159,10 @@ pub async fn question(
     id: web::Path<i32>,
     query: web::Query<QuestionQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let loaded = load(&state, id.into_inner(), trainee.id).await?;
+    let position = query.q.unwrap_or(1);
+    let loaded = load(&state, id.into_inner(), trainee.id, Texts::At(position)).await?;
     if !loaded.attempt.is_open() {
         return Ok(see_other(result_url(loaded.attempt.id)));
     }
-    let position = query.q.unwrap_or(1);
     render_question(ctx, &loaded, position, state.clock().now())
 }

@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use super::{attempt_url, load, page, see_other};
+use super::{Texts, attempt_url, load, page, see_other};
 use crate::auth::extractors::Trainee;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Attempt, ExamSettings};
@@ -34,7 +34,7 @@ pub async fn result(
     state: web::Data<AppState>,
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
-    let loaded = load(&state, id.into_inner(), trainee.id).await?;
+    let loaded = load(&state, id.into_inner(), trainee.id, Texts::All).await?;
     if loaded.attempt.is_open() {
         return Ok(see_other(attempt_url(loaded.attempt.id)));
     }

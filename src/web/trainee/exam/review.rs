@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use super::{attempt_url, load, page, result_url, see_other};
+use super::{Texts, attempt_url, load, page, result_url, see_other};
 use crate::auth::extractors::Trainee;
 use crate::error::AppError;
 use crate::web::page::PageCtx;
@@ -38,7 +38,7 @@ pub async fn review(
     state: web::Data<AppState>,
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
-    let loaded = load(&state, id.into_inner(), trainee.id).await?;
+    let loaded = load(&state, id.into_inner(), trainee.id, Texts::All).await?;
     if !loaded.attempt.is_open() {
         return Ok(see_other(result_url(loaded.attempt.id)));
     }
