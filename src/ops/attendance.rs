@@ -82,13 +82,26 @@ pub fn standing_of(
 ) -> Result<Standing, DbError> {
     let sessions = ClassSession::of_cohort(conn, cohort_id)?;
     let marks = marks_by_place(conn, &[enrollment_id])?;
+    standing_with(conn, cohort_id, enrollment_id, &sessions, &marks, now)
+}
+
+/// One place's standing when its class's sessions and its marks are loaded
+/// already (a page that shows them too).
+pub fn standing_with(
+    conn: &mut DbConnection,
+    cohort_id: i32,
+    enrollment_id: i32,
+    sessions: &[ClassSession],
+    marks: &HashMap<(i32, i32), Mark>,
+    now: DateTime<Utc>,
+) -> Result<Standing, DbError> {
     let overridden = overrides(conn, &[enrollment_id])?
         .get(&enrollment_id)
         .map(|o| o.eligible);
     Ok(standing(
-        &sessions,
+        sessions,
         enrollment_id,
-        &marks,
+        marks,
         overridden,
         threshold(conn)?,
         early_sitting(conn, cohort_id)?,

@@ -130,10 +130,12 @@ fn current_place(
     };
     let marks = crate::ops::attendance::marks_by_place(conn, &[place.id])?;
     let standing = if place.status.is_seated() {
-        Some(crate::ops::attendance::standing_of(
+        Some(crate::ops::attendance::standing_with(
             conn,
             place.cohort_id,
             place.id,
+            &sessions,
+            &marks,
             now,
         )?)
     } else {
