@@ -25,13 +25,27 @@ pub struct Reservation {
     id: i32,
 }
 
+/// Sign-ins from one address whose passwords may be checked at the same
+/// time: a class signing in together from its school's one address all get
+/// through, a flood waits.
+pub const IN_FLIGHT_PER_CLIENT: usize = 64;
+
+/// A pending attempt older than this was abandoned (the server stopped
+/// while checking it) and counts as a failure.
+const ABANDONED_AFTER: Duration = Duration::minutes(1);
+
 /// Decides whether a sign-in for `account_key` from `client_ip` may be
 /// tried now and, if so, records it, in one transaction that holds the
 /// attempts' table: however many arrive at once, no more are let through
 /// than the policies allow. `Err(wait)` when it must wait (nothing is
 /// recorded). The policies: [`Policy::PAIR`] for this account from this
-/// address, [`Policy::ACCOUNT`] across addresses, [`Policy::CLIENT`] for
-/// the address across accounts.
+/// address and [`Policy::ACCOUNT`] across addresses count the attempts
+/// still being checked as failures (so parallel guesses at one account are
+/// counted before any is checked); [`Policy::CLIENT`], for the address
+/// across accounts, counts settled failures, and at most
+/// [`IN_FLIGHT_PER_CLIENT`] of the address's attempts are checked at once
+/// (so a class signing in together is not mistaken for guessing, and a burst
+/// across accounts is checked [`IN_FLIGHT_PER_CLIENT`] at a time).
 pub async fn reserve(
     db: &Db,
     account_key: String,
@@ -56,11 +70,18 @@ pub async fn reserve(
             None,
             since,
         )?);
-        let client = to_utc(login_attempt::client_failures(conn, &client_ip, since)?);
+        let abandoned = crate::db::db_now(now - ABANDONED_AFTER);
+        let (in_flight, settled): (Vec<_>, Vec<_>) =
+            login_attempt::client_failures(conn, &client_ip, since)?
+                .into_iter()
+                .partition(|(at, pending)| *pending && *at > abandoned);
+        let client = to_utc(settled.into_iter().map(|(at, _)| at).collect());
+        let crowded = (in_flight.len() >= IN_FLIGHT_PER_CLIENT).then(|| Duration::seconds(1));
         let wait = Policy::PAIR
             .wait(&pair, now)
             .max(Policy::ACCOUNT.wait(&account, now))
-            .max(Policy::CLIENT.wait(&client, now));
+            .max(Policy::CLIENT.wait(&client, now))
+            .max(crowded);
         if let Some(wait) = wait {
             return Ok(Err(wait));
         }
@@ -71,6 +92,7 @@ pub async fn reserve(
                 client_ip: &client_ip,
                 succeeded: false,
                 at: crate::db::db_now(now),
+                pending: true,
             },
         )?;
         Ok(Ok(Reservation { id }))
@@ -79,16 +101,16 @@ pub async fn reserve(
 }
 
 /// Settles a reserved attempt inside the caller's transaction: a success
-/// is marked as one (and attempts too old to count are forgotten); a
-/// failure stays recorded as it was reserved.
+/// or a failure (and, after a success, attempts too old to count are
+/// forgotten).
 pub fn settle(
     conn: &mut DbConnection,
     reservation: Reservation,
     succeeded: bool,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
+    login_attempt::settle(conn, reservation.id, succeeded)?;
     if succeeded {
-        login_attempt::mark_succeeded(conn, reservation.id)?;
         login_attempt::purge_before(conn, crate::db::db_now(now) - Duration::days(1))?;
     }
     Ok(())

@@ -91,6 +91,7 @@ diesel::table! {
         client_ip -> Text,
         succeeded -> Bool,
         at -> Timestamp,
+        pending -> Bool,
     }
 }
 

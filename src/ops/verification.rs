@@ -46,6 +46,7 @@ pub async fn record_lookup(db: &Db, actor: &Actor, now: DateTime<Utc>) -> Result
                 account_key: VERIFY_KEY,
                 client_ip: &client_ip,
                 succeeded: false,
+                pending: false,
                 at,
             },
         )?;

@@ -185,3 +185,69 @@ async fn a_guess_spread_over_many_addresses_is_slowed_down_for_the_account() {
     let signed_in = owner.sign_in(&person.login, &person.password).await;
     assert_eq!(signed_in.status().as_u16(), 303);
 }
+
+#[tokio::test]
+async fn a_class_signing_in_at_once_from_its_school_address_all_get_in() {
+    let app = spawn_app().await;
+    let mut class = Vec::new();
+    for n in 0..40 {
+        let person =
+            create_person(&app, "trainer", &format!("t{n}@school.example.ae"), false).await;
+        let browser = app.browser();
+        let token = browser.csrf_token().await;
+        class.push((person, browser, token));
+    }
+
+    let sign_ins = class.iter().map(|(person, browser, token)| async move {
+        browser
+            .sign_in_as_sent(&person.login, &person.password, token, &[])
+            .await
+            .status()
+            .as_u16()
+    });
+    let statuses = futures_util::future::join_all(sign_ins).await;
+
+    assert!(
+        statuses.iter().all(|status| *status == 303),
+        "every trainee of the class is signed in: {statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_burst_of_guesses_across_accounts_is_checked_a_bounded_number_at_a_time() {
+    let app = spawn_app().await;
+    let browser = app.browser();
+    let token = browser.csrf_token().await;
+    let guesses = (0..120).map(|n| {
+        let (browser, token) = (browser.clone(), token.clone());
+        async move {
+            browser
+                .sign_in_as_sent(
+                    &format!("nobody{n}@example.ae"),
+                    "a guess at it",
+                    &token,
+                    &[],
+                )
+                .await
+                .status()
+                .as_u16()
+        }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+
+    let checked = statuses.iter().filter(|status| **status == 401).count();
+    let limit = 30 + ecitizen::auth::throttle::IN_FLIGHT_PER_CLIENT;
+    assert!(
+        (30..=limit).contains(&checked),
+        "{checked} checked, at most {limit}: {statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|status| **status == 429).count(),
+        120 - checked
+    );
+    // Once they are settled, the address waits whichever account it tries.
+    let next = browser
+        .sign_in("somebody.else@example.ae", "another guess")
+        .await;
+    assert_eq!(next.status().as_u16(), 429);
+}

@@ -15,6 +15,8 @@ pub struct NewLoginAttempt<'a> {
     pub client_ip: &'a str,
     pub succeeded: bool,
     pub at: NaiveDateTime,
+    /// A sign-in whose password is still being checked (see [`settle`]).
+    pub pending: bool,
 }
 
 /// Records one attempt and returns its id.
@@ -45,10 +47,13 @@ pub fn lock(conn: &mut DbConnection) -> QueryResult<()> {
     Ok(())
 }
 
-/// Marks a recorded attempt as a success.
-pub fn mark_succeeded(conn: &mut DbConnection, id: i32) -> QueryResult<usize> {
+/// Records the outcome of a pending attempt.
+pub fn settle(conn: &mut DbConnection, id: i32, succeeded: bool) -> QueryResult<usize> {
     diesel::update(login_attempts::table.find(id))
-        .set(login_attempts::succeeded.eq(true))
+        .set((
+            login_attempts::succeeded.eq(succeeded),
+            login_attempts::pending.eq(false),
+        ))
         .execute(conn)
 }
 
@@ -79,19 +84,20 @@ pub fn account_failures(
     failures.load(conn)
 }
 
-/// Failed attempts from one client address since `since`.
+/// Sign-ins from one client address since `since` that have not succeeded:
+/// (when each was made, whether it is still pending).
 pub fn client_failures(
     conn: &mut DbConnection,
     client_ip: &str,
     since: NaiveDateTime,
-) -> QueryResult<Vec<NaiveDateTime>> {
+) -> QueryResult<Vec<(NaiveDateTime, bool)>> {
     login_attempts::table
         .filter(login_attempts::client_ip.eq(client_ip))
         .filter(login_attempts::succeeded.eq(false))
         .filter(login_attempts::account_key.ne(VERIFY_KEY))
         .filter(login_attempts::account_key.not_like(format!("{PIN_PREFIX}%")))
         .filter(login_attempts::at.gt(since))
-        .select(login_attempts::at)
+        .select((login_attempts::at, login_attempts::pending))
         .load(conn)
 }
 

@@ -57,6 +57,7 @@ pub(super) fn record(
             account_key: &key,
             client_ip,
             succeeded: right,
+            pending: false,
             at: db_now(now),
         },
     )?;
