@@ -40,6 +40,18 @@ fn with_headers(browser: &Browser, headers: &[(&str, &str)]) -> Browser {
     }
 }
 
+/// A new graduate's certificate page asked for with `X-Forwarded-Host:
+/// host` and `X-Forwarded-Proto: https`: (what its QR code says, the code).
+async fn qr_asked_with_forwarded_host(app: &TestApp, host: &str) -> (String, String) {
+    let (winner, certificate) = graduate(app).await;
+    let asked = with_headers(
+        &winner,
+        &[("x-forwarded-host", host), ("x-forwarded-proto", "https")],
+    );
+    let scanned = decode_qr(&certificate_page(&asked).await);
+    (scanned, certificate.code.expect("code"))
+}
+
 /// The client addresses the sign-in throttle recorded, in order.
 async fn recorded_addresses(app: &TestApp) -> Vec<String> {
     app.db
@@ -107,16 +119,7 @@ async fn forged_forwarding_headers_change_nothing_without_a_trusted_proxy() {
 
     // The certificate's QR code points to the address the page was asked
     // on, whatever host the request says it was forwarded for.
-    let (winner, certificate) = graduate(&app).await;
-    let forged = with_headers(
-        &winner,
-        &[
-            ("x-forwarded-host", "evil.example"),
-            ("x-forwarded-proto", "https"),
-        ],
-    );
-    let scanned = decode_qr(&certificate_page(&forged).await);
-    let code = certificate.code.expect("code");
+    let (scanned, code) = qr_asked_with_forwarded_host(&app, "evil.example").await;
     assert!(
         scanned.starts_with(&format!("{}/verify/{code}?t=", app.address)),
         "{scanned}"
@@ -169,16 +172,7 @@ async fn behind_a_trusted_proxy_the_forwarded_client_and_host_are_used() {
     assert_eq!(recorded.last().map(String::as_str), Some("2001:db8::42"));
 
     // The host and scheme the proxy names are the site's, for the QR code.
-    let (winner, certificate) = graduate(&app).await;
-    let proxied = with_headers(
-        &winner,
-        &[
-            ("x-forwarded-host", "ecitizen.example.ae"),
-            ("x-forwarded-proto", "https"),
-        ],
-    );
-    let scanned = decode_qr(&certificate_page(&proxied).await);
-    let code = certificate.code.expect("code");
+    let (scanned, code) = qr_asked_with_forwarded_host(&app, "ecitizen.example.ae").await;
     assert!(
         scanned.starts_with(&format!("https://ecitizen.example.ae/verify/{code}?t=")),
         "{scanned}"
