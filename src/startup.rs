@@ -5,9 +5,14 @@
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
 
-use actix_web::dev::{Server, ServerHandle};
+use std::time::Duration;
+
+use actix_http::HttpService;
+use actix_service::{ServiceFactoryExt as _, fn_service, map_config};
+use actix_web::dev::{AppConfig, Server, ServerHandle};
 use actix_web::middleware::{Compress, from_fn};
-use actix_web::{App, HttpServer, web as aweb};
+use actix_web::rt::net::TcpStream;
+use actix_web::{App, web as aweb};
 use anyhow::Context;
 
 use crate::auth::password::Hasher;
@@ -93,31 +98,46 @@ impl Application {
             settings: state.settings.clone(),
             csrf_key,
         });
-        let server = HttpServer::new(move || {
-            App::new()
-                .app_data(state.clone())
-                .app_data(sessions.clone())
-                .wrap(from_fn(crate::auth::csrf::check))
-                .wrap(from_fn(crate::auth::session::load))
-                .wrap(from_fn(middleware::privacy))
-                .wrap(from_fn(middleware::request_guards))
-                .wrap(from_fn(middleware::error_pages))
-                .wrap(from_fn(middleware::language))
-                .wrap(middleware::security_headers())
-                .wrap(Compress::default())
-                .wrap(from_fn(middleware::request_log))
-                .configure(web::configure)
-        })
-        .listen(listener)?
-        .workers(workers)
-        // An exam page sends a save every few seconds: a connection kept
-        // this long is reused rather than closed between two of them (the
-        // default 5 s races a client's next request on an idle connection,
-        // and a weak connection pays a new handshake each time).
-        .keep_alive(std::time::Duration::from_secs(75))
-        // In-flight requests get this long to finish after SIGTERM / Ctrl-C.
-        .shutdown_timeout(30)
-        .run();
+        let server = actix_server::Server::build()
+            .workers(workers)
+            // In-flight requests get this long to finish after SIGTERM / Ctrl-C.
+            .shutdown_timeout(30)
+            .listen("ecitizen", listener, move || {
+                let app = App::new()
+                    .app_data(state.clone())
+                    .app_data(sessions.clone())
+                    .wrap(from_fn(crate::auth::csrf::check))
+                    .wrap(from_fn(crate::auth::session::load))
+                    .wrap(from_fn(middleware::privacy))
+                    .wrap(from_fn(middleware::request_guards))
+                    .wrap(from_fn(middleware::error_pages))
+                    .wrap(from_fn(middleware::language))
+                    .wrap(middleware::security_headers())
+                    .wrap(Compress::default())
+                    .wrap(from_fn(middleware::request_log))
+                    .configure(web::configure);
+                let host = address.to_string();
+                let http = HttpService::build()
+                    // An exam page sends a save every few seconds: a
+                    // connection kept this long is reused rather than closed
+                    // between two of them (the default 5 s races a client's
+                    // next request on an idle connection, and a weak
+                    // connection pays a new handshake each time).
+                    .keep_alive(Duration::from_secs(75))
+                    .client_request_timeout(Duration::from_secs(5))
+                    .client_disconnect_timeout(Duration::from_secs(1))
+                    .local_addr(address)
+                    .h1(map_config(app, move |_| {
+                        AppConfig::__priv_test_new(false, host.clone(), address)
+                    }));
+                // Each connection is wrapped so that a request the HTTP
+                // parser refuses still gets a page (see `web::wire`).
+                fn_service(|io: TcpStream| async move {
+                    Ok::<_, actix_http::error::DispatchError>(web::wire::accept(io))
+                })
+                .and_then(http)
+            })?
+            .run();
         Ok(Self {
             address,
             server,

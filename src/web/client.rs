@@ -40,6 +40,12 @@ impl Client {
     }
 }
 
+/// The address of the other end of an accepted connection (what
+/// [`of`] later sees as the request's peer).
+pub fn tcp_peer(io: &actix_web::rt::net::TcpStream) -> Option<std::net::SocketAddr> {
+    io.peer_addr().ok()
+}
+
 /// Resolves the client of `req` under the proxies in the server's settings.
 pub fn of_request(req: &HttpRequest) -> Client {
     match req.app_data::<actix_web::web::Data<crate::web::AppState>>() {

@@ -16,6 +16,7 @@ pub mod registrar;
 pub mod trainee;
 pub mod trainer;
 pub mod urls;
+pub mod wire;
 
 use std::sync::Arc;
 
