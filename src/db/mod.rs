@@ -8,8 +8,14 @@
 
 /// Runs `$body` with `$c` bound to the concrete connection inside a
 /// [`DbConnection`], for the few statements diesel's multi-backend type
-/// cannot express (`ON CONFLICT … DO UPDATE … WHERE`, row locks). The body
-/// is compiled once per backend, so it must be valid SQL on both.
+/// cannot express (`ON CONFLICT … DO UPDATE … WHERE`, row locks), and for
+/// the reads on every hot page: the multi-backend connection renders a
+/// statement's SQL afresh in each pass over it (diesel's `MultiConnection`
+/// wraps every query in a `SerializedQuery`), about a tenth of a signed-in
+/// page's time, while the concrete connection finds the prepared statement
+/// by the query's type. The body is compiled once per backend, so it must
+/// be valid SQL on both (and build its query inside, as `as_select()` is
+/// typed by backend).
 macro_rules! on_backend {
     ($conn:expr, |$c:ident| $body:expr) => {
         match $conn {
@@ -23,12 +29,13 @@ pub(crate) use on_backend;
 
 /// Loads `$query` filtered to `$column IN ($ids)`, or to `$column = id` when
 /// there is one id (a dashboard's one class, the question on screen): SQLite
-/// keeps that statement prepared between requests, while an `IN` list is
-/// compiled afresh every time.
+/// keeps that statement prepared between requests (on the concrete
+/// connection: see [`on_backend!`]), while an `IN` list is compiled afresh
+/// every time.
 macro_rules! load_by_ids {
     ($conn:expr, $query:expr, $column:expr, $ids:expr) => {
         match $ids {
-            [id] => $query.filter($column.eq(*id)).load($conn),
+            [id] => $crate::db::on_backend!($conn, |c| $query.filter($column.eq(*id)).load(c)),
             ids => $query.filter($column.eq_any(ids)).load($conn),
         }
     };

@@ -32,16 +32,32 @@ impl Outlook {
         course_id: i32,
         now: DateTime<Utc>,
     ) -> Result<Outlook, DbError> {
+        let certificates = Certificate::of_trainee(conn, trainee_id)?;
+        Self::load_with(conn, trainee_id, course_id, &certificates, now)
+    }
+
+    /// [`Outlook::load`] with the trainee's certificates loaded already
+    /// (`Certificate::of_trainee`: a page that lists them too).
+    pub fn load_with(
+        conn: &mut DbConnection,
+        trainee_id: i32,
+        course_id: i32,
+        certificates: &[Certificate],
+        now: DateTime<Utc>,
+    ) -> Result<Outlook, DbError> {
         let settings = ExamSettings::current(conn)?;
-        let record = attempts::record(conn, trainee_id, course_id)?;
-        let course_attempts: Vec<i32> = Attempt::of_trainee_course(conn, trainee_id, course_id)?
+        let course_attempts = Attempt::of_trainee_course(conn, trainee_id, course_id)?;
+        let record = attempts::record_of(conn, trainee_id, course_id, &course_attempts)?;
+        let certificate = certificates
             .iter()
-            .map(|attempt| attempt.id)
-            .collect();
-        let certificate = Certificate::of_trainee(conn, trainee_id)?
-            .into_iter()
-            .filter(|c| course_attempts.contains(&c.attempt_id) && !c.status.is_superseded())
-            .max_by_key(|c| c.id);
+            .filter(|c| {
+                course_attempts
+                    .iter()
+                    .any(|attempt| attempt.id == c.attempt_id)
+                    && !c.status.is_superseded()
+            })
+            .max_by_key(|c| c.id)
+            .cloned();
         Ok(Outlook {
             next: record.next_step(attempts::limits(&settings), db_now(now)),
             max_attempts: settings.max_attempts,

@@ -130,3 +130,48 @@ async fn the_listing_shows_each_change_and_each_phase_at_once() {
         "running: no longer among the classes to join"
     );
 }
+
+#[tokio::test]
+async fn a_trainee_whose_class_has_ended_sees_its_venue_as_it_is_now() {
+    let app = spawn_app().await;
+    let room = venue(&app, "al-ain", "Al Ain Centre", 30).await;
+    let cohort = class(&app, class_fields(room)).await;
+    let (amna_id, amna) = trainee(&app, "Amna Saeed", "female").await;
+    let token = amna.csrf_token().await;
+    let taken = amna
+        .post_raw(
+            &format!("/cohorts/{cohort}/enroll"),
+            &[("csrf_token", &token)],
+        )
+        .await;
+    assert_eq!(taken.status().as_u16(), 303);
+
+    // The class's ten sessions are over: it is no longer on offer, so its
+    // card is kept on its own, and still shows what changes.
+    app.clock.advance(Duration::days(30));
+    let amna = app.browser();
+    amna.adopt_session(&app, amna_id).await;
+    let (status, page) = amna.get_page("/me?lang=en").await;
+    assert_eq!(status, 200);
+    assert!(visible(&page).contains("Al Ain Centre"), "{page}");
+
+    let (_, admin) = crate::people::signed_in(&app, "admin").await;
+    let renamed = admin
+        .post_form(
+            &format!("/admin/venues/{room}"),
+            &[
+                ("town", "al-ain"),
+                ("name_ar", "مركز العين للتعلم"),
+                ("name_en", "Al Ain Learning Centre"),
+                ("partner_kind", "school"),
+                ("address", "Street 1"),
+                ("seats", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(renamed.status().as_u16(), 303);
+    let (_, page) = amna.get_page("/me?lang=en").await;
+    assert!(visible(&page).contains("Al Ain Learning Centre"), "{page}");
+    let (_, page) = amna.get_page("/me?lang=ar").await;
+    assert!(visible(&page).contains("مركز العين للتعلم"), "{page}");
+}

@@ -46,12 +46,12 @@ impl AttemptGrant {
         trainee_id: i32,
         course_id: i32,
     ) -> QueryResult<Option<AttemptGrant>> {
-        attempt_grants::table
+        crate::db::on_backend!(conn, |c| attempt_grants::table
             .filter(attempt_grants::trainee_id.eq(trainee_id))
             .filter(attempt_grants::course_id.eq(course_id))
             .order(attempt_grants::id.desc())
             .select(AttemptGrant::as_select())
-            .first(conn)
-            .optional()
+            .first(c)
+            .optional())
     }
 }

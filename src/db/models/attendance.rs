@@ -143,12 +143,12 @@ pub const ATTENDANCE_THRESHOLD: &str = "attendance_threshold_percent";
 
 /// An integer programme setting, or `default` when never set.
 pub fn setting(conn: &mut DbConnection, name: &str, default: i32) -> QueryResult<i32> {
-    Ok(programme_settings::table
+    let value: Option<i32> = crate::db::on_backend!(conn, |c| programme_settings::table
         .filter(programme_settings::name.eq(name))
         .select(programme_settings::value)
-        .first::<i32>(conn)
-        .optional()?
-        .unwrap_or(default))
+        .first::<i32>(c)
+        .optional())?;
+    Ok(value.unwrap_or(default))
 }
 
 /// Sets an integer programme setting.

@@ -112,9 +112,9 @@ fn chain_hash(prev_hash: &str, canonical: &str) -> String {
 /// database's state, since every change appends an entry and entries are
 /// numbered in commit order.
 pub fn last_id(conn: &mut DbConnection) -> QueryResult<Option<i64>> {
-    audit_log::table
+    crate::db::on_backend!(conn, |c| audit_log::table
         .select(diesel::dsl::max(audit_log::id))
-        .first(conn)
+        .first(c))
 }
 
 /// Appends an event. Must run inside the caller's write transaction, so the

@@ -105,11 +105,11 @@ impl Certificate {
     }
 
     pub fn of_trainee(conn: &mut DbConnection, trainee_id: i32) -> QueryResult<Vec<Certificate>> {
-        certificates::table
+        crate::db::on_backend!(conn, |c| certificates::table
             .filter(certificates::trainee_id.eq(trainee_id))
             .order(certificates::id.desc())
             .select(Certificate::as_select())
-            .load(conn)
+            .load(c))
     }
 
     pub fn by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Certificate>> {

@@ -78,11 +78,11 @@ impl ClassSession {
 
     /// A class's sessions in order.
     pub fn of_cohort(conn: &mut DbConnection, cohort_id: i32) -> QueryResult<Vec<ClassSession>> {
-        class_sessions::table
+        crate::db::on_backend!(conn, |c| class_sessions::table
             .filter(class_sessions::cohort_id.eq(cohort_id))
             .order(class_sessions::seq)
             .select(ClassSession::as_select())
-            .load(conn)
+            .load(c))
     }
 
     /// The sessions of several classes.

@@ -185,9 +185,9 @@ impl Cohort {
 
     /// The newest class's id, `None` when there is none.
     pub fn last_id(conn: &mut DbConnection) -> QueryResult<Option<i32>> {
-        cohorts::table
+        crate::db::on_backend!(conn, |c| cohorts::table
             .select(diesel::dsl::max(cohorts::id))
-            .first(conn)
+            .first(c))
     }
 
     /// A trainer's own classes.

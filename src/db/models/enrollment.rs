@@ -129,11 +129,11 @@ impl Enrollment {
 
     /// All of a trainee's places, newest first.
     pub fn of_trainee(conn: &mut DbConnection, trainee_id: i32) -> QueryResult<Vec<Enrollment>> {
-        enrollments::table
+        crate::db::on_backend!(conn, |c| enrollments::table
             .filter(enrollments::trainee_id.eq(trainee_id))
             .order(enrollments::id.desc())
             .select(Enrollment::as_select())
-            .load(conn)
+            .load(c))
     }
 
     /// A class's places in a status, in queue order.

@@ -81,11 +81,11 @@ impl Question {
     }
 
     pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Question>> {
-        questions::table
+        crate::db::on_backend!(conn, |c| questions::table
             .find(id)
             .select(Question::as_select())
-            .first(conn)
-            .optional()
+            .first(c)
+            .optional())
     }
 
     /// Ids of the active questions of a block.

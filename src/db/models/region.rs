@@ -68,6 +68,14 @@ impl Town {
         lang.pick(&self.name_ar, &self.name_en)
     }
 
+    pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Town>> {
+        crate::db::on_backend!(conn, |c| towns::table
+            .find(id)
+            .select(Town::as_select())
+            .first(c)
+            .optional())
+    }
+
     /// Every town, by region then display order.
     pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<Town>> {
         towns::table

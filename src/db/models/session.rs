@@ -44,12 +44,12 @@ impl SessionRow {
         conn: &mut DbConnection,
         token_hash: &str,
     ) -> QueryResult<Option<(SessionRow, User)>> {
-        sessions::table
+        crate::db::on_backend!(conn, |c| sessions::table
             .inner_join(users::table)
             .filter(sessions::token_hash.eq(token_hash))
             .select((SessionRow::as_select(), User::as_select()))
-            .first(conn)
-            .optional()
+            .first(c)
+            .optional())
     }
 
     pub fn touch(conn: &mut DbConnection, id: i32, now: NaiveDateTime) -> QueryResult<usize> {

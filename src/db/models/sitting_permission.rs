@@ -58,11 +58,14 @@ impl SittingPermission {
         conn: &mut DbConnection,
         cohort_ids: &[i32],
     ) -> QueryResult<Vec<SittingPermission>> {
-        sitting_permissions::table
-            .filter(sitting_permissions::cohort_id.eq_any(cohort_ids))
-            .order(sitting_permissions::id)
-            .select(SittingPermission::as_select())
-            .load(conn)
+        crate::db::load_by_ids!(
+            conn,
+            sitting_permissions::table
+                .order(sitting_permissions::id)
+                .select(SittingPermission::as_select()),
+            sitting_permissions::cohort_id,
+            cohort_ids
+        )
     }
 
     /// Marks the permission as used by `sitting_id`; false if another

@@ -97,11 +97,11 @@ impl User {
     }
 
     pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Option<User>> {
-        users::table
+        crate::db::on_backend!(conn, |c| users::table
             .find(id)
             .select(User::as_select())
-            .first(conn)
-            .optional()
+            .first(c)
+            .optional())
     }
 
     /// The account a login names: an e-mail address or an Emirates ID, both

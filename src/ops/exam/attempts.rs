@@ -49,8 +49,20 @@ pub fn record(
     trainee_id: i32,
     course_id: i32,
 ) -> Result<resit::Record, DbError> {
-    let finished = Attempt::of_trainee_course(conn, trainee_id, course_id)?
-        .into_iter()
+    let course_attempts = Attempt::of_trainee_course(conn, trainee_id, course_id)?;
+    record_of(conn, trainee_id, course_id, &course_attempts)
+}
+
+/// [`record`] from the trainee's attempts at the course, loaded already
+/// (`Attempt::of_trainee_course`).
+pub fn record_of(
+    conn: &mut DbConnection,
+    trainee_id: i32,
+    course_id: i32,
+    course_attempts: &[Attempt],
+) -> Result<resit::Record, DbError> {
+    let finished = course_attempts
+        .iter()
         .filter_map(|attempt| {
             attempt.finished_at.map(|at| resit::Finished {
                 at,

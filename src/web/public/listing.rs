@@ -32,14 +32,31 @@ use crate::web::public::catalogue::{self, CohortCard, Filter};
 /// The longest a listing is kept without a change.
 const KEEP: Duration = Duration::minutes(1);
 
-/// Kept listings, one per language.
+/// The most classes kept on their own (see [`Listings::card`]) before the
+/// whole set is dropped and made again as asked for.
+const KEEP_OTHERS: usize = 4096;
+
+/// Kept listings, one per language, and the cards of classes that are not
+/// on offer (over or cancelled) that a trainee's page showed.
 #[derive(Default)]
 pub struct Listings {
     kept: Mutex<HashMap<Lang, Kept>>,
+    others: Mutex<HashMap<(Lang, i32), KeptCard>>,
 }
 
+/// A class's card kept beside the listing it was made with.
+struct KeptCard {
+    version: Version,
+    built: DateTime<Utc>,
+    card: CohortCard,
+}
+
+/// What a kept listing was made at: the audit log's last id and the newest
+/// class's id.
+type Version = (Option<i64>, Option<i32>);
+
 struct Kept {
-    version: (Option<i64>, Option<i32>),
+    version: Version,
     built: DateTime<Utc>,
     until: DateTime<Utc>,
     listing: Arc<Listing>,
@@ -48,6 +65,7 @@ struct Kept {
 /// Every class the catalogue lists, and what is made of it once.
 pub struct Listing {
     pub cards: Vec<CohortCard>,
+    version: Version,
     /// The open data of every class, unfiltered, made at its first request.
     json: OnceLock<actix_web::web::Bytes>,
 }
@@ -90,6 +108,7 @@ impl Listings {
             .fold(now + KEEP, DateTime::min);
         let listing = Arc::new(Listing {
             cards,
+            version,
             json: OnceLock::new(),
         });
         self.lock().insert(
@@ -104,8 +123,55 @@ impl Listings {
         Ok(listing)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Lang, Kept>> {
-        // Nothing panics while holding it; a poisoned map is still whole.
-        self.kept.lock().unwrap_or_else(PoisonError::into_inner)
+    /// Class `cohort_id`'s card as the catalogue shows it, in `lang`: from
+    /// the listing when the class is on offer; otherwise (a class that is
+    /// over, or cancelled: what a trainee's own page still shows) kept on
+    /// its own under the listing's rules. `None` for no such class.
+    pub fn card(
+        &self,
+        conn: &mut DbConnection,
+        cohort_id: i32,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> diesel::QueryResult<Option<CohortCard>> {
+        let listing = self.all(conn, lang, now)?;
+        if let Some(card) = listing.cards.iter().find(|card| card.id == cohort_id) {
+            return Ok(Some(card.clone()));
+        }
+        if let Some(kept) = lock(&self.others).get(&(lang, cohort_id))
+            && kept.version == listing.version
+            && now >= kept.built
+            && now < kept.built + KEEP
+        {
+            return Ok(Some(kept.card.clone()));
+        }
+        let Some(cohort) = Cohort::find(conn, cohort_id)? else {
+            return Ok(None);
+        };
+        let card = catalogue::cards(conn, vec![cohort], lang, now)?.pop();
+        if let Some(card) = &card {
+            let mut others = lock(&self.others);
+            if others.len() >= KEEP_OTHERS {
+                others.clear();
+            }
+            others.insert(
+                (lang, cohort_id),
+                KeptCard {
+                    version: listing.version,
+                    built: now,
+                    card: card.clone(),
+                },
+            );
+        }
+        Ok(card)
     }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Lang, Kept>> {
+        lock(&self.kept)
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // Nothing panics while holding one; a poisoned map is still whole.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

@@ -7,8 +7,8 @@ use askama::Template;
 use chrono::{DateTime, Utc};
 
 use crate::auth::extractors::Trainee;
+use crate::db::models::certificate::Certificate;
 use crate::db::models::class_session::ClassSession;
-use crate::db::models::cohort::Cohort;
 use crate::db::models::enrollment::Enrollment;
 use crate::db::models::region::Town;
 use crate::db::models::user::User;
@@ -24,8 +24,9 @@ use crate::i18n::Lang;
 use crate::ops::classes;
 use crate::web::AppState;
 use crate::web::page::PageCtx;
-use crate::web::public::catalogue::{self, CohortCard};
+use crate::web::public::catalogue::CohortCard;
 use crate::web::public::cohorts::{SessionLine, session_lines};
+use crate::web::public::listing::Listings;
 use crate::web::urls;
 
 /// One line of the profile summary.
@@ -110,22 +111,18 @@ pub struct DashboardPage {
 /// last sat in) with its class, sessions, marks and standing.
 fn current_place(
     conn: &mut DbConnection,
+    listings: &Listings,
     place: &Enrollment,
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<Option<CurrentPlace>, AppError> {
-    let cohort = Cohort::find(conn, place.cohort_id)?;
     let sessions = ClassSession::of_cohort(conn, place.cohort_id)?;
     let position = if place.status == EnrollmentStatus::Waitlisted {
         classes::waitlist_position(conn, place.cohort_id, place.id)?
     } else {
         None
     };
-    let card = match cohort {
-        Some(cohort) => catalogue::cards(conn, vec![cohort], lang, now)?.pop(),
-        None => None,
-    };
-    let Some(card) = card else {
+    let Some(card) = listings.card(conn, place.cohort_id, lang, now)? else {
         return Ok(None);
     };
     let marks = crate::ops::attendance::marks_by_place(conn, &[place.id])?;
@@ -172,6 +169,7 @@ fn current_place(
 /// The classes cancelled under the trainee, with why.
 fn cancelled_places(
     conn: &mut DbConnection,
+    listings: &Listings,
     places: &[Enrollment],
     lang: Lang,
     now: DateTime<Utc>,
@@ -181,9 +179,7 @@ fn cancelled_places(
         .iter()
         .filter(|place| place.status == EnrollmentStatus::Cancelled)
     {
-        if let Some(cohort) = Cohort::find(conn, place.cohort_id)?
-            && let Some(card) = catalogue::cards(conn, vec![cohort], lang, now)?.pop()
-        {
+        if let Some(card) = listings.card(conn, place.cohort_id, lang, now)? {
             cancelled.push(CancelledPlace {
                 venue: card.venue,
                 reason: place.note.clone().unwrap_or_default(),
@@ -194,29 +190,24 @@ fn cancelled_places(
 }
 
 /// The trainee's certificates once issued: (link, number, status).
-fn certificates(
-    conn: &mut DbConnection,
-    trainee_id: i32,
-) -> Result<Vec<(String, String, CertificateStatus)>, AppError> {
-    Ok(
-        crate::db::models::certificate::Certificate::of_trainee(conn, trainee_id)?
-            .into_iter()
-            .filter(|c| !c.status.is_pending())
-            .map(|c| {
-                (
-                    urls::with_id(urls::TRAINEE_CERTIFICATE, c.id),
-                    c.number.clone().unwrap_or_default(),
-                    c.status,
-                )
-            })
-            .collect(),
-    )
+fn certificate_links(certificates: &[Certificate]) -> Vec<(String, String, CertificateStatus)> {
+    certificates
+        .iter()
+        .filter(|c| !c.status.is_pending())
+        .map(|c| {
+            (
+                urls::with_id(urls::TRAINEE_CERTIFICATE, c.id),
+                c.number.clone().unwrap_or_default(),
+                c.status,
+            )
+        })
+        .collect()
 }
 
 /// Everything the page reads, in one read.
 struct Loaded {
     user: Option<User>,
-    towns: Vec<Town>,
+    town: Option<Town>,
     current: Option<CurrentPlace>,
     cancelled: Vec<CancelledPlace>,
     certificates: Vec<(String, String, CertificateStatus)>,
@@ -225,41 +216,49 @@ struct Loaded {
 
 fn load(
     conn: &mut DbConnection,
+    listings: &Listings,
     id: i32,
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<Loaded, AppError> {
+    let user = User::find(conn, id)?;
     let places = Enrollment::of_trainee(conn, id)?;
+    let certificates = Certificate::of_trainee(conn, id)?;
     // The active place, else the class the trainee last sat in.
     let shown = places
         .iter()
         .find(|place| place.status.is_active())
         .or_else(|| places.iter().find(|place| place.status.is_seated()));
     let outlook = match places.iter().find(|place| place.status.is_seated()) {
-        Some(place) => Some(crate::web::outlook::Outlook::load(
+        Some(place) => Some(crate::web::outlook::Outlook::load_with(
             conn,
             id,
             place.course_id,
+            &certificates,
             now,
         )?),
         None => None,
     };
     let current = match shown {
-        Some(place) => current_place(conn, place, lang, now)?,
+        Some(place) => current_place(conn, listings, place, lang, now)?,
+        None => None,
+    };
+    let town = match user.as_ref().and_then(|user| user.town_id) {
+        Some(town_id) => Town::find(conn, town_id)?,
         None => None,
     };
     Ok(Loaded {
-        user: User::find(conn, id)?,
-        towns: Town::all(conn)?,
-        cancelled: cancelled_places(conn, &places, lang, now)?,
-        certificates: certificates(conn, id)?,
+        user,
+        town,
+        cancelled: cancelled_places(conn, listings, &places, lang, now)?,
+        certificates: certificate_links(&certificates),
         current,
         outlook,
     })
 }
 
 /// The profile as registered, each line in the page's language.
-fn profile(ctx: &PageCtx, user: &User, towns: &[Town]) -> Vec<ProfileLine> {
+fn profile(ctx: &PageCtx, user: &User, town: Option<&Town>) -> Vec<ProfileLine> {
     let line = |key: &str, value: String, isolate: bool| ProfileLine {
         label: ctx.t(key),
         value,
@@ -286,10 +285,7 @@ fn profile(ctx: &PageCtx, user: &User, towns: &[Town]) -> Vec<ProfileLine> {
     if let Some(email) = &user.email {
         profile.push(line("profile-email", email.clone(), true));
     }
-    if let Some(town) = user
-        .town_id
-        .and_then(|id| towns.iter().find(|town| town.id == id))
-    {
+    if let Some(town) = town {
         profile.push(line("profile-town", town.name(ctx.lang).to_owned(), false));
     }
     if let Some(group) = &user.target_group {
@@ -310,7 +306,11 @@ pub async fn show(
     let id = trainee.id;
     let lang = ctx.lang;
     let now = state.clock().now();
-    let loaded = state.db.read(move |conn| load(conn, id, lang, now)).await?;
+    let listed = state.clone();
+    let loaded = state
+        .db
+        .read(move |conn| load(conn, &listed.listings, id, lang, now))
+        .await?;
     let user = loaded.user.ok_or(AppError::NotFound)?;
     let (current, outlook) = (loaded.current, loaded.outlook);
     let exam_next = current
@@ -326,7 +326,7 @@ pub async fn show(
     let page = DashboardPage {
         may_join,
         name: user.name(lang).to_owned(),
-        profile: profile(&ctx, &user, &loaded.towns),
+        profile: profile(&ctx, &user, loaded.town.as_ref()),
         current,
         cancelled: loaded.cancelled,
         certificates: loaded.certificates,

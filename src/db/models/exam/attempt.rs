@@ -119,12 +119,12 @@ impl Attempt {
         id: i32,
         trainee_id: i32,
     ) -> QueryResult<Option<Attempt>> {
-        attempts::table
+        crate::db::on_backend!(conn, |c| attempts::table
             .filter(attempts::id.eq(id))
             .filter(attempts::trainee_id.eq(trainee_id))
             .select(Attempt::as_select())
-            .first(conn)
-            .optional()
+            .first(c)
+            .optional())
     }
 
     /// A place's attempts, oldest first.
@@ -151,13 +151,13 @@ impl Attempt {
         trainee_id: i32,
         course_id: i32,
     ) -> QueryResult<Vec<Attempt>> {
-        attempts::table
+        crate::db::on_backend!(conn, |c| attempts::table
             .inner_join(enrollments::table)
             .filter(attempts::trainee_id.eq(trainee_id))
             .filter(enrollments::course_id.eq(course_id))
             .order(attempts::id)
             .select(Attempt::as_select())
-            .load(conn)
+            .load(c))
     }
 
     pub fn of_sitting(conn: &mut DbConnection, sitting_id: i32) -> QueryResult<Vec<Attempt>> {

@@ -72,11 +72,11 @@ impl AttemptQuestion {
         conn: &mut DbConnection,
         attempt_id: i32,
     ) -> QueryResult<Vec<AttemptQuestion>> {
-        attempt_questions::table
+        crate::db::on_backend!(conn, |c| attempt_questions::table
             .filter(attempt_questions::attempt_id.eq(attempt_id))
             .order(attempt_questions::position)
             .select(AttemptQuestion::as_select())
-            .load(conn)
+            .load(c))
     }
 }
 
@@ -103,10 +103,10 @@ impl Answer {
     }
 
     pub fn of_attempt(conn: &mut DbConnection, attempt_id: i32) -> QueryResult<Vec<Answer>> {
-        answers::table
+        crate::db::on_backend!(conn, |c| answers::table
             .filter(answers::attempt_id.eq(attempt_id))
             .select(Answer::as_select())
-            .load(conn)
+            .load(c))
     }
 
     /// Stores a save unless one as new (the same or a higher `seq`) is stored;

@@ -54,10 +54,10 @@ impl ExamSettings {
 
     /// The settings in force (the newest row; the migration seeds one).
     pub fn current(conn: &mut DbConnection) -> QueryResult<ExamSettings> {
-        exam_settings::table
+        crate::db::on_backend!(conn, |c| exam_settings::table
             .order(exam_settings::id.desc())
             .select(ExamSettings::as_select())
-            .first(conn)
+            .first(c))
     }
 
     pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<ExamSettings> {
