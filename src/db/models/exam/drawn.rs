@@ -4,7 +4,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
-use crate::db::schema::{answers, attempt_questions};
+use crate::db::schema::{answers, attempt_questions, questions};
+use crate::exam::bank::Kind;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = attempt_questions, treat_none_as_default_value = false)]
@@ -49,6 +50,22 @@ impl AttemptQuestion {
             .filter(|(_, id)| ids.contains(id))
             .map(|(position, _)| position)
             .collect()
+    }
+
+    /// The question at `position` of an attempt, with the question's kind:
+    /// what a save needs, in one indexed read.
+    pub fn at_with_kind(
+        conn: &mut DbConnection,
+        attempt_id: i32,
+        position: i32,
+    ) -> QueryResult<Option<(AttemptQuestion, Kind)>> {
+        crate::db::on_backend!(conn, |c| attempt_questions::table
+            .inner_join(questions::table)
+            .filter(attempt_questions::attempt_id.eq(attempt_id))
+            .filter(attempt_questions::position.eq(position))
+            .select((AttemptQuestion::as_select(), questions::kind))
+            .first(c)
+            .optional())
     }
 
     pub fn insert(

@@ -7,7 +7,6 @@ use chrono::{DateTime, Utc};
 
 use crate::db::db_now;
 use crate::db::models::exam::{Answer, Attempt, AttemptQuestion, RowLock};
-use crate::db::models::question::Question;
 use crate::db::{Db, DbConnection, DbError};
 use crate::domain::exam;
 use crate::exam::bank::Kind;
@@ -87,16 +86,14 @@ fn store_answer(
         }
         return Ok(Saved::Late);
     }
-    let drawn = AttemptQuestion::of_attempt(conn, attempt.id)?;
-    let Some(question) = drawn.iter().find(|q| q.position == position) else {
+    let Some((question, kind)) = AttemptQuestion::at_with_kind(conn, attempt.id, position)? else {
         return Ok(Saved::Invalid);
     };
     let Some(chosen) = question.ids_at(selected) else {
         return Ok(Saved::Invalid);
     };
     let chosen: BTreeSet<i32> = chosen.into_iter().collect();
-    let kind = Question::find(conn, question.question_id)?.map(|q| q.kind);
-    if kind != Some(Kind::Multiple) && chosen.len() > 1 {
+    if kind != Kind::Multiple && chosen.len() > 1 {
         return Ok(Saved::Invalid);
     }
     let text: Vec<String> = chosen.iter().map(ToString::to_string).collect();
