@@ -104,6 +104,19 @@ async fn a_pass_becomes_a_certificate_that_anyone_can_verify_until_it_is_revoked
         "{queue}"
     );
     let id = pending[0].id.to_string();
+    // Issuing cannot be undone: the queue starts with nothing ticked, and
+    // sending it so issues nothing.
+    assert!(
+        queue.contains(&format!(
+            r#"<input type="checkbox" name="certificate_id" value="{id}" id="certificate-{id}">"#
+        )),
+        "{queue}"
+    );
+    let nothing = registrar
+        .post_form("/registrar/certificates/issue", &[])
+        .await;
+    assert_eq!(nothing.status().as_u16(), 303);
+    assert_eq!(certificates(&app).await[0].status.as_str(), "pending");
     for (who, browser) in [("trainee", winner), ("trainer", &ready.trainer)] {
         assert_eq!(
             browser

@@ -417,6 +417,8 @@ async fn from_a_new_class_to_a_certificate_that_a_visitor_verifies() {
     office.sign_in_as(&registrar).await;
     office.open_in(urls::REGISTRAR_HOME, "en").await;
     office.assert_accessible("registrar queue").await;
+    // Nothing is ticked at first: the registrar chooses whom to issue.
+    office.click("input[name='certificate_id']").await;
     office
         .click("form[action='/registrar/certificates/issue'] button[type=submit]")
         .await;
