@@ -124,17 +124,18 @@ impl Listings {
     }
 
     /// Class `cohort_id`'s card as the catalogue shows it, in `lang`: from
-    /// the listing when the class is on offer; otherwise (a class that is
-    /// over, or cancelled: what a trainee's own page still shows) kept on
-    /// its own under the listing's rules. `None` for no such class.
+    /// `listing` (this request's [`Listings::all`] in `lang`) when the class
+    /// is on offer; otherwise (a class that is over, or cancelled: what a
+    /// trainee's own page still shows) kept on its own under the listing's
+    /// rules. `None` for no such class.
     pub fn card(
         &self,
         conn: &mut DbConnection,
+        listing: &Listing,
         cohort_id: i32,
         lang: Lang,
         now: DateTime<Utc>,
     ) -> diesel::QueryResult<Option<CohortCard>> {
-        let listing = self.all(conn, lang, now)?;
         if let Some(card) = listing.cards.iter().find(|card| card.id == cohort_id) {
             return Ok(Some(card.clone()));
         }

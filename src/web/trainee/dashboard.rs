@@ -26,7 +26,7 @@ use crate::web::AppState;
 use crate::web::page::PageCtx;
 use crate::web::public::catalogue::CohortCard;
 use crate::web::public::cohorts::{SessionLine, session_lines};
-use crate::web::public::listing::Listings;
+use crate::web::public::listing::{Listing, Listings};
 use crate::web::urls;
 
 /// One line of the profile summary.
@@ -112,6 +112,7 @@ pub struct DashboardPage {
 fn current_place(
     conn: &mut DbConnection,
     listings: &Listings,
+    listing: &Listing,
     place: &Enrollment,
     lang: Lang,
     now: DateTime<Utc>,
@@ -122,7 +123,7 @@ fn current_place(
     } else {
         None
     };
-    let Some(card) = listings.card(conn, place.cohort_id, lang, now)? else {
+    let Some(card) = listings.card(conn, listing, place.cohort_id, lang, now)? else {
         return Ok(None);
     };
     let marks = crate::ops::attendance::marks_by_place(conn, &[place.id])?;
@@ -170,6 +171,7 @@ fn current_place(
 fn cancelled_places(
     conn: &mut DbConnection,
     listings: &Listings,
+    listing: &Listing,
     places: &[Enrollment],
     lang: Lang,
     now: DateTime<Utc>,
@@ -179,7 +181,7 @@ fn cancelled_places(
         .iter()
         .filter(|place| place.status == EnrollmentStatus::Cancelled)
     {
-        if let Some(card) = listings.card(conn, place.cohort_id, lang, now)? {
+        if let Some(card) = listings.card(conn, listing, place.cohort_id, lang, now)? {
             cancelled.push(CancelledPlace {
                 venue: card.venue,
                 reason: place.note.clone().unwrap_or_default(),
@@ -223,6 +225,8 @@ fn load(
 ) -> Result<Loaded, AppError> {
     let user = User::find(conn, id)?;
     let places = Enrollment::of_trainee(conn, id)?;
+    // Read once for every card the page shows.
+    let listing = listings.all(conn, lang, now)?;
     let certificates = Certificate::of_trainee(conn, id)?;
     // The active place, else the class the trainee last sat in.
     let shown = places
@@ -240,7 +244,7 @@ fn load(
         None => None,
     };
     let current = match shown {
-        Some(place) => current_place(conn, listings, place, lang, now)?,
+        Some(place) => current_place(conn, listings, &listing, place, lang, now)?,
         None => None,
     };
     let town = match user.as_ref().and_then(|user| user.town_id) {
@@ -250,7 +254,7 @@ fn load(
     Ok(Loaded {
         user,
         town,
-        cancelled: cancelled_places(conn, listings, &places, lang, now)?,
+        cancelled: cancelled_places(conn, listings, &listing, &places, lang, now)?,
         certificates: certificate_links(&certificates),
         current,
         outlook,
