@@ -13,50 +13,73 @@ use crate::domain::attendance::Mark;
 use crate::domain::cohort::{Audience, CohortStatus, PartnerKind, Period, TeachingLanguage};
 use crate::ops::Actor;
 
-/// A demo venue: town code, names, partner kind, seats.
-const VENUES: [(&str, &str, &str, PartnerKind, i32); 6] = [
-    (
-        "abu-dhabi-city",
-        "مدرسة الخليج العربي",
-        "Arabian Gulf School",
-        PartnerKind::School,
-        24,
-    ),
-    (
-        "al-ain",
-        "مركز التنمية الأسرية - العين",
-        "Family Development Centre, Al Ain",
-        PartnerKind::FamilyDevelopment,
-        20,
-    ),
-    (
-        "al-hayer",
-        "مدرسة الهير",
-        "Al Hayer School",
-        PartnerKind::School,
-        16,
-    ),
-    (
-        "al-wagan",
-        "مركز الوقن المجتمعي",
-        "Al Wagan Community Centre",
-        PartnerKind::Government,
-        2,
-    ),
-    (
-        "madinat-zayed",
-        "كليات التقنية العليا - مدينة زايد",
-        "Higher Colleges of Technology, Madinat Zayed",
-        PartnerKind::AppliedResearch,
-        20,
-    ),
-    (
-        "al-sila",
-        "مركز التنمية الأسرية - السلع",
-        "Family Development Centre, Al Sila",
-        PartnerKind::FamilyDevelopment,
-        12,
-    ),
+/// A demo venue: town code, names and street addresses in both languages,
+/// partner kind, seats.
+struct DemoVenue {
+    town: &'static str,
+    name_ar: &'static str,
+    name_en: &'static str,
+    address_ar: &'static str,
+    address_en: &'static str,
+    kind: PartnerKind,
+    seats: i32,
+}
+
+const VENUES: [DemoVenue; 6] = [
+    DemoVenue {
+        town: "abu-dhabi-city",
+        name_ar: "مدرسة الخليج العربي",
+        name_en: "Arabian Gulf School",
+        address_ar: "شارع الخليج العربي، البطين، أبوظبي",
+        address_en: "Al Khaleej Al Arabi Street, Al Bateen, Abu Dhabi",
+        kind: PartnerKind::School,
+        seats: 24,
+    },
+    DemoVenue {
+        town: "al-ain",
+        name_ar: "مركز التنمية الأسرية - العين",
+        name_en: "Family Development Centre, Al Ain",
+        address_ar: "شارع زايد بن سلطان، المطوع، العين",
+        address_en: "Zayed bin Sultan Street, Al Mutawaa, Al Ain",
+        kind: PartnerKind::FamilyDevelopment,
+        seats: 20,
+    },
+    DemoVenue {
+        town: "al-hayer",
+        name_ar: "مدرسة الهير",
+        name_en: "Al Hayer School",
+        address_ar: "الشارع الرئيسي، الهير",
+        address_en: "Main Street, Al Hayer",
+        kind: PartnerKind::School,
+        seats: 16,
+    },
+    DemoVenue {
+        town: "al-wagan",
+        name_ar: "مركز الوقن المجتمعي",
+        name_en: "Al Wagan Community Centre",
+        address_ar: "بجوار مسجد الوقن، الوقن",
+        address_en: "Next to Al Wagan Mosque, Al Wagan",
+        kind: PartnerKind::Government,
+        seats: 2,
+    },
+    DemoVenue {
+        town: "madinat-zayed",
+        name_ar: "كليات التقنية العليا - مدينة زايد",
+        name_en: "Higher Colleges of Technology, Madinat Zayed",
+        address_ar: "شارع الظفرة، مدينة زايد",
+        address_en: "Al Dhafra Street, Madinat Zayed",
+        kind: PartnerKind::AppliedResearch,
+        seats: 20,
+    },
+    DemoVenue {
+        town: "al-sila",
+        name_ar: "مركز التنمية الأسرية - السلع",
+        name_en: "Family Development Centre, Al Sila",
+        address_ar: "شارع السلع الرئيسي، السلع",
+        address_en: "Al Sila Main Street, Al Sila",
+        kind: PartnerKind::FamilyDevelopment,
+        seats: 12,
+    },
 ];
 
 /// Venues and classes over the coming weeks, with the demo trainees
@@ -146,17 +169,18 @@ fn add_venues(conn: &mut DbConnection, at: NaiveDateTime) -> Result<Vec<i32>, Db
 
     let towns = Town::all(conn)?;
     let mut venue_ids = Vec::new();
-    for (town, name_ar, name_en, kind, seats) in VENUES {
-        let Some(town) = towns.iter().find(|t| t.code == town) else {
+    for venue in VENUES {
+        let Some(town) = towns.iter().find(|t| t.code == venue.town) else {
             continue;
         };
         let fields = VenueFields {
             town_id: town.id,
-            name_ar: name_ar.to_owned(),
-            name_en: name_en.to_owned(),
-            partner_kind: kind,
-            address: format!("{name_en}, {}", town.name_en),
-            seats,
+            name_ar: venue.name_ar.to_owned(),
+            name_en: venue.name_en.to_owned(),
+            partner_kind: venue.kind,
+            address_ar: venue.address_ar.to_owned(),
+            address_en: venue.address_en.to_owned(),
+            seats: venue.seats,
         };
         venue_ids.push(crate::ops::venues::add(
             conn,

@@ -127,6 +127,65 @@ impl Standing {
     }
 }
 
+/// A trainee's standing in one sentence: the trainee, their trainer and the
+/// registrar are all told the same thing (`standing-…` in the catalogues).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Statement {
+    /// A registrar decided: may sit (`true`) or may not.
+    Decided(bool),
+    /// The class has ended and attendance met the rule.
+    Completed,
+    /// The class has ended and attendance fell short.
+    NotCompleted,
+    /// A registrar allowed an early sitting and the sessions so far meet the rule.
+    Early,
+    /// Enough so far; the exam comes after the last session.
+    OnTrack,
+    /// This many more sessions to attend.
+    Needed(u32),
+    /// Too few sessions remain to reach the threshold.
+    CannotReach,
+}
+
+impl Statement {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Decided(true) => "standing-approved",
+            Self::Decided(false) => "standing-refused",
+            Self::Completed => "standing-completed",
+            Self::NotCompleted => "standing-not-completed",
+            Self::Early => "standing-early",
+            Self::OnTrack => "standing-on-track",
+            Self::Needed(_) => "standing-needed",
+            Self::CannotReach => "standing-cannot-reach",
+        }
+    }
+}
+
+impl Standing {
+    /// The one statement of this standing.
+    pub fn statement(&self) -> Statement {
+        if let Some(decision) = self.overridden {
+            return Statement::Decided(decision);
+        }
+        if self.all_held() {
+            return if self.meets_rule() {
+                Statement::Completed
+            } else {
+                Statement::NotCompleted
+            };
+        }
+        if self.early_sitting && self.meets_rule() {
+            return Statement::Early;
+        }
+        match self.still_needed() {
+            0 => Statement::OnTrack,
+            needed if needed <= self.remaining() => Statement::Needed(needed),
+            _ => Statement::CannotReach,
+        }
+    }
+}
+
 /// A trainer may mark a session from its start until the end of the next
 /// day (local time); after that only a registrar, with a reason.
 pub fn trainer_may_mark(starts_at_local: NaiveDateTime, now_local: NaiveDateTime) -> bool {
@@ -260,5 +319,35 @@ mod tests {
         assert!(trainer_may_mark(start, start));
         assert!(trainer_may_mark(start, start + Duration::hours(38)));
         assert!(!trainer_may_mark(start, start + Duration::hours(39)));
+    }
+
+    /// The sentence says "may sit" exactly when the rule says eligible, for
+    /// every mix of held, attended and planned sessions, early sittings and
+    /// registrars' decisions: trainee, trainer and registrar never disagree.
+    #[test]
+    fn the_statement_agrees_with_eligibility_everywhere() {
+        for planned in 1..=8u32 {
+            for held in 0..=planned {
+                for attended in 0..=held {
+                    for early_sitting in [false, true] {
+                        for overridden in [None, Some(true), Some(false)] {
+                            let standing = Standing {
+                                held,
+                                attended,
+                                planned,
+                                threshold: 80,
+                                overridden,
+                                early_sitting,
+                            };
+                            let says_may_sit = matches!(
+                                standing.statement(),
+                                Statement::Decided(true) | Statement::Completed | Statement::Early
+                            );
+                            assert_eq!(says_may_sit, standing.eligible(), "{standing:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -15,6 +15,10 @@ pub enum VenueError {
     Required,
     #[error("address too long")]
     AddressTooLong,
+    #[error("the Arabic address has no Arabic letters")]
+    AddressNotArabic,
+    #[error("the English address has Arabic letters")]
+    AddressNotEnglish,
     #[error("seats is not a whole number")]
     SeatsNotNumber,
     #[error("seats out of range")]
@@ -25,6 +29,8 @@ impl VenueError {
     pub const ALL: &'static [VenueError] = &[
         Self::Required,
         Self::AddressTooLong,
+        Self::AddressNotArabic,
+        Self::AddressNotEnglish,
         Self::SeatsNotNumber,
         Self::SeatsOutOfRange,
     ];
@@ -33,6 +39,8 @@ impl VenueError {
         match self {
             Self::Required => "field-required",
             Self::AddressTooLong => "venue-address-too-long",
+            Self::AddressNotArabic => "venue-address-not-arabic",
+            Self::AddressNotEnglish => "venue-address-not-english",
             Self::SeatsNotNumber => "venue-seats-not-number",
             Self::SeatsOutOfRange => "venue-seats-out-of-range",
         }
@@ -57,9 +65,35 @@ impl Address {
         Ok(Self(address))
     }
 
+    /// The Arabic address: it has Arabic letters (street numbers and Latin
+    /// building codes may stand beside them), so an English one typed in
+    /// the wrong field is caught before it reaches an Arabic page.
+    pub fn parse_arabic(input: &str) -> Result<Self, VenueError> {
+        let address = Self::parse(input)?;
+        if address.0.chars().any(is_arabic) {
+            Ok(address)
+        } else {
+            Err(VenueError::AddressNotArabic)
+        }
+    }
+
+    /// The English address: no Arabic letters.
+    pub fn parse_english(input: &str) -> Result<Self, VenueError> {
+        let address = Self::parse(input)?;
+        if address.0.chars().any(is_arabic) {
+            Err(VenueError::AddressNotEnglish)
+        } else {
+            Ok(address)
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// The number of seats in a venue's room, 1 to [`SEATS_MAX`].
@@ -119,6 +153,21 @@ mod tests {
             Address::parse(&"ع".repeat(301)),
             Err(VenueError::AddressTooLong)
         );
+    }
+
+    #[test]
+    fn each_address_is_in_its_own_language() {
+        assert!(Address::parse_arabic("شارع زايد، مبنى 4B").is_ok());
+        assert_eq!(
+            Address::parse_arabic("Zayed Street, Building 4"),
+            Err(VenueError::AddressNotArabic)
+        );
+        assert!(Address::parse_english("Zayed Street, Building 4").is_ok());
+        assert_eq!(
+            Address::parse_english("شارع زايد"),
+            Err(VenueError::AddressNotEnglish)
+        );
+        assert_eq!(Address::parse_arabic(" "), Err(VenueError::Required));
     }
 
     #[test]

@@ -299,6 +299,20 @@ pub enum QrError {
     Db(#[from] DbError),
 }
 
+/// The SVG as an element of an HTML page: without the XML declaration the
+/// renderer writes first (inside HTML it is a parse error). Renderings kept
+/// before this was stripped still have it, so it is stripped on the way out
+/// too.
+fn inline_svg(svg: String) -> String {
+    match svg.trim_start().strip_prefix("<?xml") {
+        Some(rest) => match rest.find("?>") {
+            Some(end) => rest[end + 2..].trim_start().to_owned(),
+            None => svg,
+        },
+        None => svg,
+    }
+}
+
 /// The QR code of the verification URL with the certificate's signed
 /// token: the one kept from an earlier view when it was drawn for the same
 /// address, otherwise drawn again and kept, with the kept token unless the
@@ -313,7 +327,7 @@ pub async fn qr_code(
 ) -> Result<String, QrError> {
     let key_id = &issuer.key_id;
     let token = match kept.filter(|kept| &kept.key_id == key_id) {
-        Some(kept) if kept.verify_url == verify_url => return Ok(kept.qr_svg),
+        Some(kept) if kept.verify_url == verify_url => return Ok(inline_svg(kept.qr_svg)),
         Some(kept) => kept.token,
         None => issuer.sign(&facts(certificate, key_id)),
     };
@@ -325,6 +339,7 @@ pub async fn qr_code(
                 .quiet_zone(true)
                 .build()
         })
+        .map(inline_svg)
         .map_err(|err| QrError::Draw(err.to_string()))?;
     let rendering = Rendering {
         certificate_id: certificate.id,
@@ -337,4 +352,18 @@ pub async fn qr_code(
     db.write(move |conn| rendering.store(conn).map_err(DbError::Query))
         .await?;
     Ok(qr_svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline_svg;
+
+    #[test]
+    fn the_xml_declaration_is_dropped_and_nothing_else() {
+        assert_eq!(
+            inline_svg(r#"<?xml version="1.0" standalone="yes"?><svg a="1"></svg>"#.to_owned()),
+            r#"<svg a="1"></svg>"#
+        );
+        assert_eq!(inline_svg("<svg></svg>".to_owned()), "<svg></svg>");
+    }
 }

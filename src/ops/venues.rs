@@ -50,9 +50,14 @@ pub fn changes(before: &Venue, after: &VenueFields, towns: &[Town]) -> serde_jso
         after.partner_kind.as_str().into(),
     );
     note(
-        "address",
-        before.address.as_str().into(),
-        after.address.as_str().into(),
+        "address_ar",
+        before.address_ar.as_str().into(),
+        after.address_ar.as_str().into(),
+    );
+    note(
+        "address_en",
+        before.address_en.as_str().into(),
+        after.address_en.as_str().into(),
     );
     note("seats", before.seats.into(), after.seats.into());
     serde_json::Value::Object(changed)

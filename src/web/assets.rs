@@ -29,6 +29,7 @@ static ASSETS: LazyLock<HashMap<&'static str, Asset>> = LazyLock::new(|| {
         "css/app.css" => "text/css; charset=utf-8",
         "img/logo.svg" => "image/svg+xml",
         "js/board.js" => "text/javascript; charset=utf-8",
+        "js/catalogue.js" => "text/javascript; charset=utf-8",
         "js/cohort-form.js" => "text/javascript; charset=utf-8",
         "js/exam.js" => "text/javascript; charset=utf-8",
     ]

@@ -6,6 +6,7 @@ pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod client;
+pub mod confirm;
 pub mod errors;
 pub mod forms;
 pub mod middleware;

@@ -103,6 +103,37 @@ impl PageCtx {
         self.lang.t(key)
     }
 
+    /// `text` without Fluent's invisible bidi isolation marks, for places
+    /// that show plain text only (a page's `<title>`, a tab, a bookmark).
+    pub fn plain(&self, text: String) -> String {
+        text.chars()
+            .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+            .collect()
+    }
+
+    /// A trainee's attendance standing in the one sentence everyone sees.
+    pub fn standing(&self, standing: &crate::domain::attendance::Standing) -> String {
+        use crate::domain::attendance::Statement;
+        let statement = standing.statement();
+        let count = match statement {
+            Statement::Needed(count) => i64::from(count),
+            _ => 0,
+        };
+        self.lang.t_args(
+            statement.key(),
+            &[
+                ("count", FluentValue::from(count)),
+                ("threshold", FluentValue::from(standing.threshold)),
+            ],
+        )
+    }
+
+    /// A percentage as the page's language writes it ("75%", "75٪"), the
+    /// number isolated so it reads the same in both directions.
+    pub fn percent(&self, value: impl Count) -> String {
+        self.tn("percent", "value", value)
+    }
+
     /// A message in Arabic whatever the page's language (bilingual documents).
     pub fn t_ar(&self, key: &str) -> String {
         Lang::Ar.t(key)

@@ -6,17 +6,19 @@
 (function () {
   'use strict';
 
+  // The question page has the answer form and the timer; the review page
+  // only the timer.
   var form = document.querySelector('form[data-autosave]');
   var timer = document.getElementById('timer');
-  if (!form || !timer) {
+  if (!timer) {
     return;
   }
   var stateEl = document.getElementById('save-state');
   var banner = document.getElementById('save-banner');
   var announcer = document.getElementById('timer-announce');
-  var seqInput = form.querySelector('input[name="seq"]');
-  var tokenInput = form.querySelector('input[name="csrf_token"]');
-  var queueKey = 'ecitizen-exam-queue-' + form.getAttribute('data-attempt');
+  var seqInput = form && form.querySelector('input[name="seq"]');
+  var tokenInput = form && form.querySelector('input[name="csrf_token"]');
+  var queueKey = 'ecitizen-exam-queue-' + timer.getAttribute('data-attempt');
   var deadline = Date.now() + Number(timer.getAttribute('data-remaining')) * 1000;
   // When the server stops taking saves (deadline plus grace); reloading
   // then shows the result, since the server submits the attempt on sight.
@@ -74,7 +76,7 @@
   }
 
   function flush() {
-    if (flushing) {
+    if (flushing || !form) {
       return;
     }
     var queue = readQueue();
@@ -127,11 +129,21 @@
     window.setTimeout(flush, 3000);
   }
 
-  form.addEventListener('change', function (event) {
+  // The grid's cell for this question follows the answer at once.
+  function markCurrentCell() {
+    var cell = document.querySelector('.question-grid .cell[aria-current="step"]');
+    if (cell) {
+      cell.classList.toggle('cell--answered', !!form.querySelector('input[name="option"]:checked'));
+      cell.classList.toggle('cell--flagged', !!form.querySelector('input[name="flag"]:checked'));
+    }
+  }
+
+  if (form) form.addEventListener('change', function (event) {
     var name = event.target.name;
     if (name !== 'option' && name !== 'flag') {
       return;
     }
+    markCurrentCell();
     seqInput.value = String(Number(seqInput.value) + 1);
     var queue = readQueue();
     queue.push(currentBody());
@@ -144,7 +156,7 @@
   // Moving to another page needs the network: while it is known to be down,
   // stay on this question (its answer is kept here) instead of landing on
   // the browser's error page.
-  form.addEventListener('submit', function (event) {
+  if (form) form.addEventListener('submit', function (event) {
     if (navigator.onLine === false) {
       event.preventDefault();
       setState('offline');

@@ -109,7 +109,10 @@ async fn deactivating_ends_sessions_and_refuses_sign_in_and_reset_forces_a_new_p
     let (trainer, trainer_browser) = signed_in(&app, "trainer").await;
 
     let response = admin
-        .post_form(&format!("/admin/users/{}/deactivate", trainer.id), &[])
+        .post_form(
+            &format!("/admin/users/{}/deactivate", trainer.id),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(response.status().as_u16(), 303);
     assert_eq!(
@@ -161,11 +164,14 @@ async fn an_admin_cannot_deactivate_or_demote_themselves() {
     admin
         .post_form(
             &format!("/admin/users/{}/role", me.id),
-            &[("role", "trainee")],
+            &[("role", "trainee"), ("confirm", "yes")],
         )
         .await;
     admin
-        .post_form(&format!("/admin/users/{}/deactivate", me.id), &[])
+        .post_form(
+            &format!("/admin/users/{}/deactivate", me.id),
+            &[("confirm", "yes")],
+        )
         .await;
 
     let (status, page) = admin.get_page("/admin/users").await;
@@ -190,11 +196,14 @@ async fn the_audit_chain_verifies_after_a_mixed_run_and_names_an_altered_entry()
     admin
         .post_form(
             &format!("/admin/users/{}/role", trainer.id),
-            &[("role", "registrar")],
+            &[("role", "registrar"), ("confirm", "yes")],
         )
         .await;
     admin
-        .post_form(&format!("/admin/users/{}/deactivate", trainer.id), &[])
+        .post_form(
+            &format!("/admin/users/{}/deactivate", trainer.id),
+            &[("confirm", "yes")],
+        )
         .await;
 
     let Verdict::Intact { entries } = verdict(&app).await else {

@@ -164,7 +164,8 @@ async fn a_trainee_whose_class_has_ended_sees_its_venue_as_it_is_now() {
                 ("name_ar", "مركز العين للتعلم"),
                 ("name_en", "Al Ain Learning Centre"),
                 ("partner_kind", "school"),
-                ("address", "Street 1"),
+                ("address_ar", "شارع 1"),
+                ("address_en", "Street 1"),
                 ("seats", "30"),
             ],
         )

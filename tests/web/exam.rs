@@ -420,7 +420,10 @@ async fn a_full_attempt_is_scored_by_block_and_shows_its_receipt() {
         .1;
     assert!(review.contains("You have answered every question."));
     let submitted = browser
-        .post_form(&format!("/attempts/{attempt}/submit"), &[])
+        .post_form(
+            &format!("/attempts/{attempt}/submit"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(submitted.status().as_u16(), 303);
 
@@ -680,7 +683,10 @@ async fn stale_foreign_and_double_requests_change_nothing() {
         let browser = browser.clone();
         async move {
             browser
-                .post_form(&format!("/attempts/{attempt}/submit"), &[])
+                .post_form(
+                    &format!("/attempts/{attempt}/submit"),
+                    &[("confirm", "yes")],
+                )
                 .await
                 .status()
                 .as_u16()
@@ -764,7 +770,10 @@ async fn each_refusal_to_start_has_its_message_in_both_languages() {
     // A failed attempt, then the re-sit delay, then no attempts left.
     let attempt = start(eligible, &pin).await;
     eligible
-        .post_form(&format!("/attempts/{attempt}/submit"), &[])
+        .post_form(
+            &format!("/attempts/{attempt}/submit"),
+            &[("confirm", "yes")],
+        )
         .await;
     refused(
         eligible,
@@ -779,7 +788,10 @@ async fn each_refusal_to_start_has_its_message_in_both_languages() {
         let (_, pin) = open_sitting(&app, &ready).await;
         let attempt = start(eligible, &pin).await;
         eligible
-            .post_form(&format!("/attempts/{attempt}/submit"), &[])
+            .post_form(
+                &format!("/attempts/{attempt}/submit"),
+                &[("confirm", "yes")],
+            )
             .await;
     }
     app.clock.advance(Duration::hours(73));
@@ -839,6 +851,7 @@ async fn the_invigilator_ends_an_attempt_for_an_irregularity() {
             &[
                 ("attempt_id", &attempt.to_string()),
                 ("reason", "Phone in use"),
+                ("confirm", "yes"),
             ],
         )
         .await;

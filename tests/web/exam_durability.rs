@@ -69,7 +69,7 @@ async fn a_save_racing_the_submit_is_refused_or_counted_never_acknowledged_and_l
         browser
             .client
             .post(browser.url(&format!("/attempts/{attempt}/submit")))
-            .form(&[("csrf_token", token.as_str())])
+            .form(&[("csrf_token", token.as_str()), ("confirm", "yes")])
             .send()
             .await
             .expect("submit sent")

@@ -67,7 +67,10 @@ async fn open_with_window(ready: &crate::exam::Ready, minutes: &str) -> reqwest:
 /// Submits an attempt with nothing answered: a fail.
 async fn fail(browser: &Browser, attempt: i32) {
     let response = browser
-        .post_form(&format!("/attempts/{attempt}/submit"), &[])
+        .post_form(
+            &format!("/attempts/{attempt}/submit"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(response.status().as_u16(), 303);
 }
@@ -468,7 +471,10 @@ async fn a_trainee_who_passed_is_told_what_comes_next_and_needs_no_other_class()
         assert_eq!(saved.status().as_u16(), 200);
     }
     browser
-        .post_form(&format!("/attempts/{attempt}/submit"), &[])
+        .post_form(
+            &format!("/attempts/{attempt}/submit"),
+            &[("confirm", "yes")],
+        )
         .await;
     let result = browser
         .get_page(&format!("/attempts/{attempt}/result?lang=ar"))

@@ -154,14 +154,19 @@ async fn play(browser: &Browser, pin: &str, strategy: Strategy) -> i32 {
         let token = hidden_value(&page, "csrf_token").expect("the form's token");
         let saved = save_json_with(browser, &token, attempt, position, &chosen, 1).await;
         assert_eq!(saved.status().as_u16(), 200, "question {position} saved");
-        let total = page.matches(r#"class="cell"#).count();
+        let total = page
+            .matches(&format!(r#"<li><a href="/attempts/{attempt}?q="#))
+            .count();
         if position >= i32::try_from(total).expect("small") {
             break;
         }
         position += 1;
     }
     let submitted = browser
-        .post_form(&format!("/attempts/{attempt}/submit"), &[])
+        .post_form(
+            &format!("/attempts/{attempt}/submit"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(submitted.status().as_u16(), 303);
     attempt

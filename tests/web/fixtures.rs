@@ -34,7 +34,8 @@ pub async fn venue(app: &TestApp, town: &'static str, name_en: &'static str, sea
                 name_ar: "مركز التدريب".to_owned(),
                 name_en: name_en.to_owned(),
                 partner_kind: PartnerKind::School,
-                address: "Street 1".to_owned(),
+                address_ar: "شارع 1".to_owned(),
+                address_en: "Street 1".to_owned(),
                 seats,
             };
             Ok::<_, DbError>(Venue::insert(conn, &fields, now)?)

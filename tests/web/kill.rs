@@ -325,7 +325,7 @@ async fn a_submit_cut_by_sigkill_ends_the_attempt_once_with_one_score_and_one_ce
                         .client
                         .post(trainee.url(&format!("/attempts/{attempt}/submit")))
                         .header("x-csrf-token", &token)
-                        .form(&[("csrf_token", token.as_str())])
+                        .form(&[("csrf_token", token.as_str()), ("confirm", "yes")])
                         .send()
                         .await;
                     if reply.is_err() {
@@ -350,7 +350,10 @@ async fn a_submit_cut_by_sigkill_ends_the_attempt_once_with_one_score_and_one_ce
         ..trainee
     };
     let reply = trainee
-        .post_form(&format!("/attempts/{attempt}/submit"), &[])
+        .post_form(
+            &format!("/attempts/{attempt}/submit"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert!(
         reply.status().is_success() || reply.status().is_redirection(),

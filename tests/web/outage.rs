@@ -45,7 +45,10 @@ async fn a_pause_in_the_sweeper_gives_running_attempts_their_time_back_before_an
     let attempt = start(running, &pin).await;
     let finished = start(done, &pin).await;
     let submitted = done
-        .post_form(&format!("/attempts/{finished}/submit"), &[])
+        .post_form(
+            &format!("/attempts/{finished}/submit"),
+            &[("confirm", "yes")],
+        )
         .await;
     assert_eq!(submitted.status().as_u16(), 303);
     let (_, shown, _) = options(&app, running, attempt, 1).await;

@@ -573,3 +573,59 @@ async fn nobody_but_an_admin_sees_the_bank() {
     assert_eq!(response.status().as_u16(), 403);
     assert_eq!(question_count(&app).await, before);
 }
+
+#[tokio::test]
+async fn the_csv_export_opens_in_a_spreadsheet_and_imports_again_unchanged() {
+    let app = spawn_app().await;
+    let (_, admin) = signed_in(&app, "admin").await;
+    let response = upload(
+        &admin,
+        "bank.csv",
+        &format!(
+            "{CSV_HEADER}\n2,health,single,\"سؤال\nعلى سطرين\",\"Two, lines\",أ,A,1,ب,B,0,,,\n"
+        ),
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 303);
+    let count = question_count(&app).await;
+
+    let response = admin.get("/admin/questions/export.csv").await;
+    assert_eq!(response.status().as_u16(), 200);
+    let bytes = response.bytes().await.expect("body");
+
+    // UTF-8 with a byte-order mark, so a spreadsheet reads the Arabic, and
+    // CRLF between records; a line break inside a cell stays as typed.
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFblock,topic,kind,"));
+    let text = String::from_utf8(bytes.to_vec()).expect("UTF-8");
+    let records = i64::try_from(text.matches("\r\n").count()).expect("a count");
+    assert_eq!(records, count + 1, "header and one line per question");
+    assert!(text.ends_with("\r\n"));
+    assert!(
+        text.contains("\"سؤال\nعلى سطرين\""),
+        "the cell's own line break"
+    );
+    // Outside quotes, every LF ends a record and follows a CR.
+    let mut quoted = false;
+    let mut previous = ' ';
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => assert_eq!(previous, '\r', "a bare LF between records"),
+            _ => {}
+        }
+        previous = c;
+    }
+
+    // The file as downloaded, mark and all, imports again: every question
+    // twice, the same each time.
+    let response = upload(&admin, "export.csv", &text).await;
+    assert_eq!(response.status().as_u16(), 303, "the export imports again");
+    assert_eq!(question_count(&app).await, count * 2);
+    let stems: Vec<String> = bank(&app)
+        .await
+        .into_iter()
+        .map(|(question, _)| question.stem_ar)
+        .filter(|stem| stem.contains("على سطرين"))
+        .collect();
+    assert_eq!(stems, ["سؤال\nعلى سطرين", "سؤال\nعلى سطرين"]);
+}

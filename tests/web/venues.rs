@@ -23,7 +23,11 @@ fn model_school() -> Vec<(&'static str, String)> {
         ("name_en", "Al Ain Model School".to_owned()),
         ("partner_kind", "school".to_owned()),
         (
-            "address",
+            "address_ar",
+            "شارع زايد بن سلطان، مبنى 4، قاعة 12".to_owned(),
+        ),
+        (
+            "address_en",
             "Zayed bin Sultan Street, Building 4, Room 12".to_owned(),
         ),
         ("seats", "25".to_owned()),
@@ -254,7 +258,7 @@ async fn bad_venue_fields_are_explained_next_to_each_field_and_nothing_is_stored
             "seats",
             "0",
         ),
-        "address",
+        "address_ar",
         "",
     );
     let response = post(&admin, "/admin/venues?lang=en", &form).await;
@@ -265,7 +269,7 @@ async fn bad_venue_fields_are_explained_next_to_each_field_and_nothing_is_stored
     for error in [
         r#"id="town-error">Please choose a town from the list."#,
         r#"id="name_ar-error">Please fill this in."#,
-        r#"id="address-error">Please fill this in."#,
+        r#"id="address_ar-error">Please fill this in."#,
         r#"id="seats-error">A venue has from 1 to 500 seats."#,
     ] {
         assert!(page.contains(error), "{error}");
@@ -308,7 +312,7 @@ async fn bad_venue_fields_are_explained_next_to_each_field_and_nothing_is_stored
         &admin,
         "/admin/venues?lang=en",
         &with(
-            with(model_school(), "address", &long_address),
+            with(model_school(), "address_en", &long_address),
             "name_en",
             "مدرسة",
         ),
@@ -316,7 +320,7 @@ async fn bad_venue_fields_are_explained_next_to_each_field_and_nothing_is_stored
     .await;
     assert_eq!(response.status().as_u16(), 422);
     let page = response.text().await.expect("body");
-    assert!(page.contains(r#"id="address-error">The address can have at most 300 characters."#));
+    assert!(page.contains(r#"id="address_en-error">The address can have at most 300 characters."#));
     assert!(page.contains(r#"id="name_en-error">Please write the name in English letters."#));
 
     assert!(venues(&app).await.is_empty(), "nothing was stored");

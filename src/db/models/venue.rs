@@ -16,7 +16,9 @@ pub struct Venue {
     pub name_ar: String,
     pub name_en: String,
     pub partner_kind: PartnerKind,
-    pub address: String,
+    /// The street address in each language, without the venue's name.
+    pub address_ar: String,
+    pub address_en: String,
     /// Seats in the room; a class's capacity may not exceed it.
     pub seats: i32,
     /// Retired venues keep their classes but get no new ones.
@@ -33,13 +35,18 @@ pub struct VenueFields {
     pub name_ar: String,
     pub name_en: String,
     pub partner_kind: PartnerKind,
-    pub address: String,
+    pub address_ar: String,
+    pub address_en: String,
     pub seats: i32,
 }
 
 impl Venue {
     pub fn name(&self, lang: Lang) -> &str {
         lang.pick(&self.name_ar, &self.name_en)
+    }
+
+    pub fn address(&self, lang: Lang) -> &str {
+        lang.pick(&self.address_ar, &self.address_en)
     }
 
     pub fn insert(

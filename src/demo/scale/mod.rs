@@ -273,7 +273,8 @@ fn towns(
                     name_ar: format!("مركز {} {number}", town.name_ar),
                     name_en: format!("{} centre {number}", town.name_en),
                     partner_kind: PartnerKind::Other,
-                    address: format!("{} (generated)", town.name_en),
+                    address_ar: format!("{} (مولّد)", town.name_ar),
+                    address_en: format!("{} (generated)", town.name_en),
                     seats: 24,
                 };
                 let id = crate::db::models::venue::Venue::insert(conn, &fields, at)?;

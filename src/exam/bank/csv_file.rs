@@ -188,9 +188,13 @@ fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<Entry, Vec<
 }
 
 /// Writes questions in the format [`parse_csv`] reads, with all six option
-/// columns and the status.
+/// columns and the status: UTF-8 with a byte-order mark and CRLF line
+/// endings (RFC 4180), so that a spreadsheet opened by double-clicking reads
+/// the Arabic as Arabic. A line break inside a quoted cell stays as typed.
 pub fn to_csv(entries: &[Entry]) -> Result<String, csv::Error> {
-    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::from("\u{feff}".as_bytes()));
     writer.write_record(header())?;
     for entry in entries {
         let q = &entry.question;
@@ -252,6 +256,9 @@ mod tests {
             },
         ];
         let text = to_csv(&entries).expect("writable");
+        assert!(text.starts_with("\u{feff}block,topic,"), "{text}");
+        assert!(text.contains(",active\r\n"), "{text}");
+        assert_eq!(text.matches("\r\n").count(), 3, "one per record: {text}");
         assert_eq!(parse_csv(&text), Ok(entries));
     }
 

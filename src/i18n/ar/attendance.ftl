@@ -22,10 +22,9 @@ trainer-no-sessions-today = ليست لديك جلسات اليوم.
 roster-grid-title = الحضور
 roster-title = المتدربون
 roster-rate = نسبة الحضور
-roster-eligible = يحق له أداء الاختبار
+roster-eligible = الموقف من الاختبار
 roster-yes = نعم
 roster-no = لا
-roster-overridden = بقرار المسجّل
 roster-low = حضور منخفض
 roster-waitlist = قائمة الانتظار
 roster-waitlist-empty = لا يوجد منتظرون.
@@ -40,18 +39,6 @@ me-attendance-rate = { $held ->
 }
 me-low-attendance = نسبة حضورك أقل من { $threshold }٪. يرجى حضور جميع الجلسات المتبقية أو التحدث إلى مدربك.
 me-eligible = حضرت ما يكفي من الجلسات لأداء الاختبار.
-me-eligible-override = وافق المسجّل على أدائك للاختبار.
-me-not-eligible-override = قرر المسجّل أنه لا يحق لك أداء الاختبار في هذا الصف.
-me-sessions-needed = { $count ->
-    [one] تحتاج إلى حضور جلسة واحدة أخرى لتتمكن من أداء الاختبار.
-    [two] تحتاج إلى حضور جلستين أخريين لتتمكن من أداء الاختبار.
-    [few] تحتاج إلى حضور { $count } جلسات أخرى لتتمكن من أداء الاختبار.
-    [many] تحتاج إلى حضور { $count } جلسة أخرى لتتمكن من أداء الاختبار.
-   *[other] تحتاج إلى حضور { $count } جلسة أخرى لتتمكن من أداء الاختبار.
-}
-me-cannot-reach = لم يبقَ عدد كافٍ من الجلسات للوصول إلى نسبة حضور { $threshold }٪. يرجى التحدث إلى مدربك أو المسجّل.
-me-completed = أكملت الصف بنجاح.
-me-not-completed = لم تُكمل الصف: كانت نسبة حضورك منخفضة.
 settings-title = إعدادات البرنامج
 settings-threshold = نسبة الحضور المطلوبة لأداء الاختبار (٪)
 hint-threshold = من الجلسات المنعقدة فعلاً؛ لا تُحتسب الجلسات الملغاة. بين 50 و100.
@@ -72,3 +59,18 @@ accommodation-save = حفظ التسهيلات
 accommodation-percent-range = يرجى إدخال نسبة صحيحة من 0 إلى 100.
 flash-accommodation-saved = تم حفظ التسهيلات.
 audit-accommodation-set = تحديد تسهيلات
+
+# issue 16: one statement of standing, the same for the trainee, the trainer and the registrar
+standing-approved = أداء الاختبار متاح: بقرار من المسجّل.
+standing-refused = أداء الاختبار غير متاح في هذا الصف: بقرار من المسجّل.
+standing-completed = اكتمل الصف: الحضور يستوفي شرط الاختبار.
+standing-not-completed = لم يكتمل الصف: بقي الحضور دون { $threshold }٪.
+standing-early = أداء الاختبار مبكراً متاح: سمح المسجّل لهذا الصف بجلسة اختبار مبكرة، والحضور حتى الآن يستوفي الشرط.
+standing-on-track = الحضور حتى الآن كافٍ. يأتي الاختبار بعد آخر جلسة في الصف.
+standing-needed = { $count ->
+    [one] بقيت جلسة واحدة يلزم حضورها قبل الاختبار.
+    [two] بقيت جلستان يلزم حضورهما قبل الاختبار.
+    [few] بقيت { $count } جلسات يلزم حضورها قبل الاختبار.
+   *[other] بقيت { $count } جلسة يلزم حضورها قبل الاختبار.
+}
+standing-cannot-reach = الجلسات المتبقية لا تكفي لبلوغ نسبة الحضور { $threshold }٪: لا يمكن أداء الاختبار في هذا الصف. يُرجى مراجعة المدرب أو المسجّل.

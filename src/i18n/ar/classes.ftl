@@ -136,6 +136,9 @@ me-class-cancelled = تم إلغاء صفك في { $venue }. يمكنك التس
 me-reason = السبب: { $reason }
 calendar-event-title = صف المواطن الإلكتروني
 
+# issue 16 items 6/10
+calendar-waitlisted-note = أنت على قائمة الانتظار لهذا الصف: هذه الجلسات مبدئية إلى أن يصبح لك مقعد فيه.
+
 admin-cohorts-title = الصفوف
 admin-cohorts-new = صف جديد
 admin-cohorts-none = لا توجد صفوف بعد.
@@ -206,8 +209,6 @@ enrol-refused-passed = اجتزت اختبار هذا المساق من قبل،
 enrollment-status-completed = أكمل الصف
 enrollment-status-not_completed = لم يُكمل الصف
 me-ended-in = انتهى صفك في { $venue }:
-me-on-track = حضرت ما يكفي من الجلسات حتى الآن. يأتي الاختبار بعد آخر جلسة للصف.
-me-early-sitting = سمح المسجّل لصفك بجلسة اختبار مبكرة، وحضورك حتى الآن يستوفي الشرط.
 me-exam-title = اختبارك
 me-join-another = ابحث عن صف آخر
 
@@ -275,3 +276,23 @@ cohort-clash-trainer = يدرّس هذا المدرب صفاً آخر في ال�
 cohort-clash-venue-short = يوجد صف آخر في هذا المكان في الوقت نفسه.
 cohort-clash-trainer-short = يدرّس هذا المدرب صفاً آخر في الوقت نفسه.
 sessions-below-kept = يحتفظ الصف بالجلسات التي بدأت أو سُجّل فيها الحضور أو غيّرها المدرب، فلا يمكن أن يقل عدد الجلسات عنها.
+
+# issue 16: confirming a withdrawal
+confirm-withdraw-title = الانسحاب من هذا الصف؟
+confirm-withdraw-seat = يذهب مقعدك في صف { $venue } فوراً إلى الشخص التالي في قائمة الانتظار.
+confirm-withdraw-return = لا يمكن التراجع عن ذلك: للعودة يلزم تسجيل جديد، وقد يكون الصف ممتلئاً حينها.
+confirm-withdraw-waitlist = تغادر قائمة انتظار صف { $venue } وتفقد دورك فيها.
+confirm-withdraw-yes = نعم، انسحب
+
+# issue 16: the trainer's dashboard
+trainer-open-sittings = جلسات الاختبار المفتوحة الآن
+trainer-go-to-sitting = انتقل إلى جلسة الاختبار في { $venue }
+trainer-sitting-board = انتقل إلى لوحة جلسة الاختبار المفتوحة
+trainer-seats-taken = المقاعد المحجوزة: { $enrolled } من { $capacity }
+trainer-sessions-count = { $count ->
+    [zero] لا جلسات
+    [one] جلسة واحدة
+    [two] جلستان
+    [few] { $count } جلسات
+   *[other] { $count } جلسة
+}

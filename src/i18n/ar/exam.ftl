@@ -209,3 +209,39 @@ exam-block-too-many = { $count ->
     [many] الوحدة { $block } لا تضم إلا { $count } سؤالاً نشطاً: اطلب منها { $count } سؤالاً على الأكثر.
    *[other] الوحدة { $block } لا تضم إلا { $count } سؤال نشط: اطلب منها { $count } سؤال على الأكثر.
 }
+
+# issue 16: the exam screen and its confirmations
+exam-answered-of = أُجيب عن { $answered } من { $total }
+exam-legend-answered = مُجاب عنه
+exam-legend-unanswered = بلا إجابة
+exam-legend-flagged = مُعلَّم للمراجعة
+exam-legend-current = السؤال الحالي
+exam-confirm-unanswered = { $count ->
+    [one] أفهم أن سؤالاً واحداً بلا إجابة فلا درجة له، وأنه لا يمكن تغيير الإجابات بعد التسليم.
+    [two] أفهم أن سؤالين بلا إجابة فلا درجة لهما، وأنه لا يمكن تغيير الإجابات بعد التسليم.
+    [few] أفهم أن { $count } أسئلة بلا إجابة فلا درجة لها، وأنه لا يمكن تغيير الإجابات بعد التسليم.
+   *[other] أفهم أن { $count } سؤالاً بلا إجابة فلا درجة لها، وأنه لا يمكن تغيير الإجابات بعد التسليم.
+}
+exam-confirm-unanswered-needed = { $count ->
+    [one] سؤال واحد بلا إجابة. ضع علامة في المربع للتسليم على أي حال، أو عُد وأجب عنه.
+    [two] سؤالان بلا إجابة. ضع علامة في المربع للتسليم على أي حال، أو عُد وأجب عنهما.
+    [few] { $count } أسئلة بلا إجابة. ضع علامة في المربع للتسليم على أي حال، أو عُد وأجب عنها.
+   *[other] { $count } سؤالاً بلا إجابة. ضع علامة في المربع للتسليم على أي حال، أو عُد وأجب عنها.
+}
+exam-result-against = درجتك { $score }٪، ودرجة النجاح { $pass }٪.
+exam-block-scores = الدرجة في كل وحدة
+exam-block = الوحدة
+exam-score = الدرجة
+exam-see-certificate = اعرض شهادتك
+exam-back-home = العودة إلى صفحتك
+exam-details = تفاصيل الاختبار
+sitting-extend-legend = منح وقت إضافي لهذه المحاولة
+sitting-extend-reason = سبب الوقت الإضافي (يُحفظ في السجل)
+sitting-end-legend = إنهاء هذه المحاولة الآن
+sitting-end-reason = سبب الإنهاء (يظهر للمتدرب مع النتيجة)
+confirm-terminate-title = إنهاء هذه المحاولة؟
+confirm-terminate-ends = ينتهي اختبار { $name } الآن ويُصحَّح بالإجابات المحفوظة حتى هذه اللحظة. لا يمكن استئنافه، ويُحتسب من عدد المحاولات المسموح بها.
+confirm-terminate-reason = السبب، ويظهر للمتدرب: { $reason }
+confirm-terminate-yes = نعم، أنهِ المحاولة
+exam-not-now = لا يمكن بدء الاختبار الآن
+exam-check-again = تحقّق مرة أخرى

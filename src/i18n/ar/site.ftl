@@ -17,6 +17,26 @@ lang-switch-title = Read this page in English
 footer-text = برنامج المواطن الإلكتروني لمحو الأمية الحاسوبية: أبوظبي والمنطقة الشرقية والمنطقة الغربية.
 footer-health = حالة الخدمة
 
+# issue 16 items 6/10
+## وصف الصفحات لمحركات البحث، والقوائم والأشهر
+meta-description = صفوف المواطن الإلكتروني المجانية في أبوظبي والمنطقة الشرقية والمنطقة الغربية: مهارات الحاسوب والإنترنت والخدمات الإلكترونية اليومية، واختبار مراقَب، وشهادة يمكن لأي شخص التحقق منها.
+meta-description-cohorts = صفوف المواطن الإلكتروني المفتوحة حسب المنطقة والمدينة ووقت اليوم ولغة التدريس، مع عدد المقاعد المتبقية في كل صف.
+list-separator = {"، "}
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر
+month-year = { $month } { $year }
+cohorts-town-not-in-region = { $town } ليست في { $region }، لذا تُعرض صفوف كل المدن في { $region }.
+
 ## الصفحة الرئيسية
 home-title = مهارات الحاسوب لكل مواطن
 home-lead = المواطن الإلكتروني برنامج تدريبي مجاني يعلّم مهارات الحاسوب اليومية: استخدام الحاسوب والإنترنت والبريد الإلكتروني، والوصول إلى معلومات موثوقة، واستخدام الخدمات الحكومية والمصرفية وغيرها عبر الإنترنت.
@@ -287,3 +307,14 @@ audit-user-password-reset = إعادة تعيين كلمة المرور
 audit-user-deactivate = إيقاف حساب
 audit-user-reactivate = إعادة تفعيل حساب
 audit-user-role-change = تغيير الدور
+
+# issue 16: shared by every page (exam screen, results, standings)
+percent = { $value }٪
+confirm-back = لا، عودة
+confirm-deactivate-title = تعطيل هذا الحساب؟
+confirm-deactivate-signs-out = لن يعود بإمكان صاحب الحساب { $name } تسجيل الدخول، ويُسجَّل خروجه من كل الأجهزة الآن.
+confirm-deactivate-kept = تبقى سجلات الحساب كما هي، ويمكنك إعادة تفعيله لاحقاً.
+confirm-deactivate-yes = نعم، عطّل الحساب
+confirm-role-title = تغيير دور هذا الشخص؟
+confirm-role-change = يتغير دور { $name } من «{ $from }» إلى «{ $to }». ابتداءً من الصفحة التالية تتاح لهذا الحساب صلاحيات «{ $to }» ولا تعود له صلاحيات «{ $from }».
+confirm-role-yes = نعم، غيّر الدور

@@ -33,7 +33,11 @@ field-venue-town = المدينة
 field-venue-name-ar = الاسم بالعربية
 field-venue-name-en = الاسم بالإنجليزية
 field-venue-partner-kind = نوع الجهة الشريكة
-field-venue-address = العنوان
+# issue 16 items 6/10
+field-venue-address-ar = العنوان بالعربية
+field-venue-address-en = العنوان بالإنجليزية
+venue-address-not-arabic = يرجى كتابة العنوان العربي بالحروف العربية؛ ويجوز أن تكون أرقام الشوارع ورموز المباني بالحروف اللاتينية.
+venue-address-not-english = يرجى كتابة العنوان الإنجليزي بالحروف الإنجليزية.
 field-venue-seats = عدد المقاعد
 hint-venue-address = الشارع والمبنى والقاعة، ليتمكن المتدربون من الوصول إليه. 300 حرف على الأكثر.
 hint-venue-seats = عدد المقاعد في قاعة التدريب، من 1 إلى 500. لا يمكن أن يتجاوز عدد مقاعد أي صف هذا العدد.

@@ -22,10 +22,9 @@ trainer-no-sessions-today = You have no sessions today.
 roster-grid-title = Attendance
 roster-title = Trainees
 roster-rate = Attendance
-roster-eligible = May sit the exam
+roster-eligible = Exam standing
 roster-yes = Yes
 roster-no = No
-roster-overridden = registrar's decision
 roster-low = Low attendance
 roster-waitlist = Wait-list
 roster-waitlist-empty = Nobody is waiting.
@@ -40,15 +39,6 @@ me-attendance-rate = { $held ->
 }
 me-low-attendance = Your attendance is below { $threshold }%. Please attend every remaining session, or speak to your trainer.
 me-eligible = You have attended enough sessions to sit the exam.
-me-eligible-override = The registrar has approved you to sit the exam.
-me-not-eligible-override = The registrar has decided that you may not sit the exam in this class.
-me-sessions-needed = { $count ->
-    [one] You need to attend 1 more session to sit the exam.
-   *[other] You need to attend { $count } more sessions to sit the exam.
-}
-me-cannot-reach = Too few sessions remain to reach { $threshold }% attendance. Please speak to your trainer or the registrar.
-me-completed = You completed the class.
-me-not-completed = You did not complete the class: your attendance was too low.
 settings-title = Programme settings
 settings-threshold = Attendance needed to sit the exam (%)
 hint-threshold = Of the sessions actually held; cancelled sessions do not count. Between 50 and 100.
@@ -69,3 +59,16 @@ accommodation-save = Save the accommodation
 accommodation-percent-range = Please give a whole percentage from 0 to 100.
 flash-accommodation-saved = The accommodation has been saved.
 audit-accommodation-set = Accommodation set
+
+# issue 16: one statement of standing, the same for the trainee, the trainer and the registrar
+standing-approved = May sit the exam: a registrar's decision.
+standing-refused = May not sit the exam in this class: a registrar's decision.
+standing-completed = Completed the class: attendance meets the rule for the exam.
+standing-not-completed = Did not complete the class: attendance stayed below { $threshold }%.
+standing-early = May sit the exam early: a registrar allowed this class an early sitting, and attendance so far meets the rule.
+standing-on-track = Attendance so far is enough. The exam comes after the class's last session.
+standing-needed = { $count ->
+    [one] 1 more session to attend before the exam.
+   *[other] { $count } more sessions to attend before the exam.
+}
+standing-cannot-reach = Too few sessions remain to reach { $threshold }% attendance: the exam cannot be sat in this class. Please speak to the trainer or the registrar.

@@ -36,6 +36,9 @@ audit-certificate-revoke = Certificate revoked
 certificate-qr-label = QR code of the verification address
 verify-token-valid = The QR code's signature is genuine and matches this certificate.
 verify-token-invalid = The QR code's signature does not match: this may not be a genuine e-Citizen certificate.
+# issue 16 items 6/10
+verify-forged-title = Warning: this QR code was not signed for this certificate
+verify-forged-body = The code itself belongs to the certificate whose details are below. Compare them with the paper: if anything differs, the paper is not genuine.
 certificate-reissue = Correct the name and reissue
 reissue-title = Reissue a certificate after a name correction
 reissue-lead = The corrected certificate gets a new number and a new verification code. The old one stays on record and its verification page says which certificate replaced it.

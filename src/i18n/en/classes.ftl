@@ -124,6 +124,9 @@ me-class-cancelled = Your class at { $venue } has been cancelled. You may enrol 
 me-reason = Reason: { $reason }
 calendar-event-title = e-Citizen class
 
+# issue 16 items 6/10
+calendar-waitlisted-note = You are on the wait-list for this class: these sessions are tentative until a seat is yours.
+
 admin-cohorts-title = Classes
 admin-cohorts-new = New class
 admin-cohorts-none = There are no classes yet.
@@ -191,8 +194,6 @@ enrol-refused-passed = You have passed this course's exam already, so you do not
 enrollment-status-completed = Completed
 enrollment-status-not_completed = Not completed
 me-ended-in = Your class at { $venue } has ended:
-me-on-track = You have attended enough sessions so far. The exam comes after the class's last session.
-me-early-sitting = A registrar has allowed your class an early sitting, and your attendance so far meets the rule.
 me-exam-title = Your exam
 me-join-another = Find another class
 
@@ -252,3 +253,20 @@ cohort-clash-trainer = This trainer teaches another class at the same time: the 
 cohort-clash-venue-short = Another class meets at this venue at the same time.
 cohort-clash-trainer-short = This trainer teaches another class at the same time.
 sessions-below-kept = The class keeps the sessions that have started, have attendance or were changed by the trainer, so it cannot have fewer sessions than those.
+
+# issue 16: confirming a withdrawal
+confirm-withdraw-title = Withdraw from this class?
+confirm-withdraw-seat = Your seat in the class at { $venue } goes to the next person on the wait-list at once.
+confirm-withdraw-return = You cannot take it back: to join again you would enrol anew, and the class may be full by then.
+confirm-withdraw-waitlist = You leave the wait-list of the class at { $venue } and lose your place in the queue.
+confirm-withdraw-yes = Yes, withdraw
+
+# issue 16: the trainer's dashboard
+trainer-open-sittings = Exam sittings open now
+trainer-go-to-sitting = Go to the sitting at { $venue }
+trainer-sitting-board = Go to the open sitting's board
+trainer-seats-taken = { $enrolled } of { $capacity } seats taken
+trainer-sessions-count = { $count ->
+    [one] 1 session
+   *[other] { $count } sessions
+}

@@ -192,3 +192,35 @@ exam-block-too-many = { $count ->
     [one] Block { $block } has only one active question: ask for at most one.
    *[other] Block { $block } has only { $count } active questions: ask for { $count } or fewer.
 }
+
+# issue 16: the exam screen and its confirmations
+exam-answered-of = { $answered } of { $total } answered
+exam-legend-answered = Answered
+exam-legend-unanswered = Not answered
+exam-legend-flagged = Flagged for review
+exam-legend-current = This question
+exam-confirm-unanswered = { $count ->
+    [one] I understand that 1 question is unanswered and will score no marks, and that I cannot change my answers after submitting.
+   *[other] I understand that { $count } questions are unanswered and will score no marks, and that I cannot change my answers after submitting.
+}
+exam-confirm-unanswered-needed = { $count ->
+    [one] 1 question is unanswered. Tick the box to submit anyway, or go back and answer it.
+   *[other] { $count } questions are unanswered. Tick the box to submit anyway, or go back and answer them.
+}
+exam-result-against = Your score is { $score }%; the pass mark is { $pass }%.
+exam-block-scores = Score in each block
+exam-block = Block
+exam-score = Score
+exam-see-certificate = See your certificate
+exam-back-home = Back to your page
+exam-details = How the exam went
+sitting-extend-legend = Give this trainee more time
+sitting-extend-reason = Reason for the extra time (kept in the record)
+sitting-end-legend = End this attempt now
+sitting-end-reason = Reason for ending it (shown to the trainee with the result)
+confirm-terminate-title = End this attempt?
+confirm-terminate-ends = The exam of { $name } ends now and is scored with the answers saved so far. It cannot be resumed, and it counts as one of their attempts.
+confirm-terminate-reason = Reason, shown to the trainee: { $reason }
+confirm-terminate-yes = Yes, end the attempt
+exam-not-now = The exam cannot start now
+exam-check-again = Check again

@@ -12,6 +12,26 @@ lang-switch-title = اقرأ هذه الصفحة بالعربية
 footer-text = e-Citizen computer-literacy programme: Abu Dhabi, the Eastern region and the Western region.
 footer-health = Service status
 
+# issue 16 items 6/10
+## Page descriptions for search engines, lists and months
+meta-description = Free e-Citizen classes in Abu Dhabi, the Eastern region and the Western region: everyday computer, Internet and online-services skills, a supervised exam and a certificate anyone can verify.
+meta-description-cohorts = Open e-Citizen classes by region, town, time of day and teaching language, with the seats left in each.
+list-separator = {", "}
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-year = { $month } { $year }
+cohorts-town-not-in-region = { $town } is not in { $region }, so the classes of every town in { $region } are shown.
+
 ## Home page
 home-title = Computer skills for every citizen
 home-lead = e-Citizen is a free training programme that teaches everyday computer skills: using a computer, the Internet and e-mail, finding information you can trust, and using government, banking and other services online.
@@ -270,3 +290,14 @@ audit-user-password-reset = Password reset
 audit-user-deactivate = Account deactivated
 audit-user-reactivate = Account reactivated
 audit-user-role-change = Role changed
+
+# issue 16: shared by every page (exam screen, results, standings)
+percent = { $value }%
+confirm-back = No, go back
+confirm-deactivate-title = Deactivate this account?
+confirm-deactivate-signs-out = { $name } will no longer be able to sign in, and is signed out everywhere now.
+confirm-deactivate-kept = Their records stay as they are, and you can reactivate the account later.
+confirm-deactivate-yes = Yes, deactivate
+confirm-role-title = Change this person's role?
+confirm-role-change = { $name } changes from { $from } to { $to }. From their next page they can do what a { $to } does, and no longer what a { $from } does.
+confirm-role-yes = Yes, change the role

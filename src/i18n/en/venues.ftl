@@ -33,7 +33,11 @@ field-venue-town = Town
 field-venue-name-ar = Name in Arabic
 field-venue-name-en = Name in English
 field-venue-partner-kind = Kind of partner
-field-venue-address = Address
+# issue 16 items 6/10
+field-venue-address-ar = Address in Arabic
+field-venue-address-en = Address in English
+venue-address-not-arabic = Please write the Arabic address in Arabic letters; street numbers and building codes may be in Latin letters.
+venue-address-not-english = Please write the English address in English letters.
 field-venue-seats = Seats
 hint-venue-address = Street, building and room, so that trainees can find it. At most 300 characters.
 hint-venue-seats = Seats in the training room, from 1 to 500. A class cannot have more places than this.

@@ -25,6 +25,7 @@ mod draw;
 mod pins;
 
 pub use answers::{AnswerInput, Saved, save};
+pub use pins::before_pin;
 
 /// How a start went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -31,6 +31,7 @@ pub struct CohortCard {
     pub venue: String,
     pub venue_ar: String,
     pub venue_en: String,
+    /// The venue's street address in the card's language.
     pub address: String,
     pub period: Period,
     pub language: TeachingLanguage,
@@ -119,9 +120,8 @@ impl CohortCard {
 }
 
 /// The catalogue's filters, as they appear in the URL (so a filtered list
-/// can be shared). `language` is the teaching language; `lang` is accepted
-/// too for the open-data contract (on pages it also switches the site's
-/// language).
+/// can be shared). `language` is the teaching language; `lang` is always
+/// the page's language, never a filter, so it is not read here at all.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct Filter {
@@ -129,7 +129,6 @@ pub struct Filter {
     pub town: String,
     pub period: String,
     pub language: String,
-    pub lang: String,
     /// `YYYY-MM`.
     pub month: String,
     /// The catalogue page, from 1 (not a filter).
@@ -137,14 +136,6 @@ pub struct Filter {
 }
 
 impl Filter {
-    fn teaching_language(&self) -> &str {
-        if self.language.is_empty() {
-            &self.lang
-        } else {
-            &self.language
-        }
-    }
-
     /// The catalogue's address with these filters, on page `page`.
     pub fn link(&self, page: usize) -> String {
         let mut params = url::form_urlencoded::Serializer::new(String::new());
@@ -169,19 +160,37 @@ impl Filter {
         (!set(&self.region) || card.region_code == self.region.trim())
             && (!set(&self.town) || card.town_code == self.town.trim())
             && (!set(&self.period) || card.period.as_str() == self.period.trim())
-            && (!set(self.teaching_language())
-                || card.language.as_str() == self.teaching_language().trim())
+            && (!set(&self.language) || card.language.as_str() == self.language.trim())
             && (!set(&self.month) || card.start_month() == self.month.trim())
     }
 }
 
-/// Weekday names in `lang` (ISO numbers 1–7).
+/// Weekday names in `lang` (ISO numbers 1–7), joined with the language's
+/// comma (`، ` in Arabic).
 fn day_names(numbers: &[u32], lang: Lang) -> String {
     let names: Vec<String> = numbers
         .iter()
         .map(|n| lang.t(&format!("weekday-{n}")))
         .collect();
-    names.join(lang.pick("، ", ", "))
+    names.join(&lang.t("list-separator"))
+}
+
+/// A `YYYY-MM` month as people say it: "December 2026", "ديسمبر 2026"
+/// (the code itself when it is not a month).
+pub fn month_label(code: &str, lang: Lang) -> String {
+    let Some((year, month)) = code.split_once('-') else {
+        return code.to_owned();
+    };
+    match (year.parse::<i32>(), month.parse::<u32>()) {
+        (Ok(year), Ok(month @ 1..=12)) => lang.t_args(
+            "month-year",
+            &[
+                ("month", lang.t(&format!("month-{month}")).into()),
+                ("year", year.to_string().into()),
+            ],
+        ),
+        _ => code.to_owned(),
+    }
 }
 
 /// What every card needs besides its class, each loaded in one query.
@@ -268,7 +277,7 @@ fn card(
         venue: venue.name(lang).to_owned(),
         venue_ar: venue.name_ar.clone(),
         venue_en: venue.name_en.clone(),
-        address: venue.address.clone(),
+        address: venue.address(lang).to_owned(),
         period: cohort.period,
         language: cohort.teaching_language,
         audience: cohort.audience,

@@ -21,9 +21,9 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::ops::classes;
 use crate::ops::enrolment::self_service::{self, Enrolment};
-use crate::web::account::register::Choice;
 use crate::web::page::{PageCtx, render};
 use crate::web::public::catalogue::{self, CohortCard, Filter};
+use crate::web::public::filters::FilterChoices;
 use crate::web::public::views::RegionView;
 use crate::web::{AppState, audit_actor, urls};
 
@@ -45,9 +45,7 @@ pub struct CohortsPage {
     pub filter: Filter,
     /// The regions served (shown with the empty state), and the filter's choices.
     pub regions: Vec<RegionView>,
-    pub region_choices: Vec<Choice>,
-    pub town_choices: Vec<Choice>,
-    pub months: Vec<Choice>,
+    pub choices: FilterChoices,
 }
 
 impl CohortsPage {
@@ -72,8 +70,6 @@ pub async fn list(
     let lang = ctx.lang;
     let now = state.clock().now();
     let mut filter = filter.into_inner();
-    // On pages `lang` is the page's language, never a filter.
-    filter.lang.clear();
     let listed = state.clone();
     let (all, regions, towns) = state
         .db
@@ -85,6 +81,7 @@ pub async fn list(
             ))
         })
         .await?;
+    let choices = FilterChoices::settle(&mut filter, &towns, &all.cards, lang);
     let matching: Vec<&CohortCard> = all
         .cards
         .iter()
@@ -103,14 +100,6 @@ pub async fn list(
         .take(PAGE_SIZE)
         .map(|card| (*card).clone())
         .collect();
-    let mut months: Vec<String> = all
-        .cards
-        .iter()
-        .map(CohortCard::start_month)
-        .filter(|month| !month.is_empty())
-        .collect();
-    months.sort();
-    months.dedup();
     let page = CohortsPage {
         cards,
         matching: matching.len(),
@@ -118,29 +107,7 @@ pub async fn list(
         pages,
         prev_page: (page_number > 1).then(|| filter.link(page_number - 1)),
         next_page: (page_number < pages).then(|| filter.link(page_number + 1)),
-        region_choices: towns
-            .iter()
-            .map(|(region, _)| Choice {
-                code: region.code.clone(),
-                label: region.name(lang).to_owned(),
-            })
-            .collect(),
-        town_choices: towns
-            .iter()
-            .flat_map(|(_, towns)| {
-                towns.iter().map(|town| Choice {
-                    code: town.code.clone(),
-                    label: town.name(lang).to_owned(),
-                })
-            })
-            .collect(),
-        months: months
-            .into_iter()
-            .map(|month| Choice {
-                label: month.clone(),
-                code: month,
-            })
-            .collect(),
+        choices,
         regions,
         filter,
         ctx,

@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod cohorts;
+pub mod filters;
 pub mod health;
 pub mod home;
 pub mod listing;

@@ -47,6 +47,16 @@ pub struct VerifyPage {
 }
 
 impl VerifyPage {
+    /// A token came with the code and its signature or facts do not hold.
+    pub fn forged(&self) -> bool {
+        self.token_ok == Some(false)
+    }
+
+    /// A token came with the code and it is genuine.
+    pub fn signature_holds(&self) -> bool {
+        self.token_ok == Some(true)
+    }
+
     pub fn revoked_on(&self) -> String {
         self.certificate
             .as_ref()

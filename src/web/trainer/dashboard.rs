@@ -1,5 +1,6 @@
-//! `GET /trainer`: the trainer's own classes with their sessions; future
-//! sessions can be cancelled or moved from here.
+//! `GET /trainer`: the sittings open now, today's sessions, and the
+//! trainer's own classes (under way first, finished last) with their
+//! sessions; future sessions can be cancelled or moved from here.
 
 use actix_web::web::{self, Html};
 use askama::Template;
@@ -8,7 +9,8 @@ use crate::auth::extractors::Trainer;
 use crate::db::db_now;
 use crate::db::models::class_session::ClassSession;
 use crate::db::models::cohort::Cohort;
-use crate::domain::cohort::CohortStatus;
+use crate::db::models::exam::Sitting;
+use crate::domain::cohort::{CohortStatus, Phase};
 use crate::domain::schedule::SessionStatus;
 use crate::error::AppError;
 use crate::web::AppState;
@@ -37,11 +39,29 @@ impl TrainerSession {
 pub struct TrainerClass {
     pub card: CohortCard,
     pub sessions: Vec<TrainerSession>,
+    /// The board of the class's sitting that accepts starts now, if any.
+    pub open_sitting: Option<String>,
 }
 
 impl TrainerClass {
     pub fn roster_url(&self) -> String {
         urls::with_id(urls::TRAINER_COHORT, self.card.id)
+    }
+
+    /// Under way: its sessions are shown unfolded.
+    pub fn is_running(&self) -> bool {
+        self.card.phase == Phase::Running
+    }
+}
+
+/// Classes in the order a trainer works through them: under way first,
+/// then those about to start, then the finished ones; by first session.
+fn order(phase: Phase) -> u8 {
+    match phase {
+        Phase::Running => 0,
+        Phase::Open | Phase::Draft => 1,
+        Phase::Finished => 2,
+        Phase::Cancelled => 3,
     }
 }
 
@@ -59,6 +79,16 @@ pub struct DashboardPage {
     pub ctx: PageCtx,
     pub classes: Vec<TrainerClass>,
     pub today: Vec<TodaySession>,
+}
+
+impl DashboardPage {
+    /// The classes whose sitting accepts starts now.
+    pub fn open_sittings(&self) -> Vec<&TrainerClass> {
+        self.classes
+            .iter()
+            .filter(|class| class.open_sitting.is_some())
+            .collect()
+    }
 }
 
 pub async fn show(
@@ -87,8 +117,17 @@ pub async fn show(
                         line,
                     })
                     .collect();
-                classes.push(TrainerClass { card, sessions });
+                let open_sitting = Sitting::open_for_cohorts(conn, &[card.id], db_now(now))?
+                    .first()
+                    .map(|sitting| urls::with_id(urls::TRAINER_SITTING, sitting.id));
+                classes.push(TrainerClass {
+                    card,
+                    sessions,
+                    open_sitting,
+                });
             }
+            // Stable: classes keep their first-session order within a phase.
+            classes.sort_by_key(|class| order(class.card.phase));
             Ok::<_, AppError>(classes)
         })
         .await?;

@@ -82,8 +82,12 @@ impl SittingPanel {
         self.class_ended || self.permission.is_some()
     }
 
-    pub fn any_open(&self) -> bool {
-        self.sittings.iter().any(|sitting| sitting.open)
+    /// The board of the sitting that accepts starts now.
+    pub fn open_board(&self) -> Option<&str> {
+        self.sittings
+            .iter()
+            .find(|sitting| sitting.open)
+            .map(|sitting| sitting.url.as_str())
     }
 }
 

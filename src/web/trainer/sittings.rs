@@ -24,6 +24,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::ops::exam::attempts;
 use crate::ops::exam::sittings::{self, AttemptAction, AttemptRefusal, OpenRefusal};
+use crate::web::confirm::{ConfirmPage, confirmed};
 use crate::web::page::PageCtx;
 use crate::web::{AppState, audit_actor, urls};
 
@@ -230,6 +231,8 @@ pub struct ActionForm {
     pub attempt_id: String,
     pub minutes: String,
     pub reason: String,
+    /// `yes` once ending the attempt is confirmed.
+    pub confirm: String,
 }
 
 /// The attempt and reason sent with an extension or a termination.
@@ -272,17 +275,60 @@ pub async fn extend(
     back(&state, sitting_id, outcome, "flash-attempt-extended")
 }
 
-/// `POST /trainer/sittings/{id}/terminate`: `attempt_id`, `reason`.
+/// `POST /trainer/sittings/{id}/terminate`: `attempt_id`, `reason`, and
+/// `confirm=yes` once the trainer has seen what ending it means.
 pub async fn terminate(
     req: HttpRequest,
+    ctx: PageCtx,
     trainer: Trainer,
     state: web::Data<AppState>,
     id: web::Path<i32>,
     input: web::Form<ActionForm>,
 ) -> Result<HttpResponse, AppError> {
     let (sitting_id, now) = (id.into_inner(), state.clock().now());
-    let actor = audit_actor(&req, trainer.id);
     let action = attempt_action(sitting_id, &input);
+    if !confirmed(&input.confirm) && !action.reason.is_empty() {
+        let (trainer_id, attempt_id, lang) = (trainer.id, action.attempt_id, ctx.lang);
+        let name = state
+            .db
+            .read(move |conn| {
+                if sittings::own_sitting(conn, sitting_id, trainer_id)?.is_none() {
+                    return Ok::<_, AppError>(None);
+                }
+                let attempt = match attempt_id {
+                    Some(id) => Attempt::find(conn, id)?.filter(|a| a.sitting_id == sitting_id),
+                    None => None,
+                };
+                let name = match attempt.filter(Attempt::is_open) {
+                    Some(a) => User::find(conn, a.trainee_id)?.map(|u| u.name(lang).to_owned()),
+                    None => None,
+                };
+                Ok(Some(name))
+            })
+            .await?
+            .ok_or(AppError::NotFound)?;
+        // An attempt that is not open here is refused below, with the reason.
+        if let Some(name) = name {
+            let board = urls::with_id(urls::TRAINER_SITTING, sitting_id);
+            return ConfirmPage {
+                title: ctx.t("confirm-terminate-title"),
+                consequences: vec![
+                    ctx.ts("confirm-terminate-ends", "name", &name),
+                    ctx.ts("confirm-terminate-reason", "reason", &action.reason),
+                ],
+                action: urls::with_id(urls::TRAINER_SITTING_TERMINATE, sitting_id),
+                fields: vec![
+                    ("attempt_id", input.attempt_id.trim().to_owned()),
+                    ("reason", action.reason.clone()),
+                ],
+                yes: ctx.t("confirm-terminate-yes"),
+                back: board,
+                ctx,
+            }
+            .respond();
+        }
+    }
+    let actor = audit_actor(&req, trainer.id);
     let outcome = sittings::terminate(&state.db, &actor, trainer.id, action, now).await?;
     back(&state, sitting_id, outcome, "flash-attempt-terminated")
 }

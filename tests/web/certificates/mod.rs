@@ -30,7 +30,10 @@ pub(crate) async fn pass_exam(app: &TestApp, browser: &Browser, pin: &str) -> i3
         );
     }
     browser
-        .post_form(&format!("/attempts/{attempt}/submit"), &[])
+        .post_form(
+            &format!("/attempts/{attempt}/submit"),
+            &[("confirm", "yes")],
+        )
         .await;
     attempt
 }
@@ -78,7 +81,7 @@ async fn a_pass_becomes_a_certificate_that_anyone_can_verify_until_it_is_revoked
     let attempt = pass_exam(&app, winner, &pin).await;
     let failed = start(loser, &pin).await;
     loser
-        .post_form(&format!("/attempts/{failed}/submit"), &[])
+        .post_form(&format!("/attempts/{failed}/submit"), &[("confirm", "yes")])
         .await;
 
     let pending = certificates(&app).await;
@@ -89,7 +92,10 @@ async fn a_pass_becomes_a_certificate_that_anyone_can_verify_until_it_is_revoked
     );
     // Finalizing again (a second submit, the sweeper) creates no second one.
     winner
-        .post_form(&format!("/attempts/{attempt}/submit"), &[])
+        .post_form(
+            &format!("/attempts/{attempt}/submit"),
+            &[("confirm", "yes")],
+        )
         .await;
     app.clock.advance(Duration::hours(2));
     ecitizen::jobs::sweeper::run_once(&app.db, &app.clock)

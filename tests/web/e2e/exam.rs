@@ -27,7 +27,7 @@ async fn left(chrome: &Chrome, from: &str) -> String {
 /// Whether the result page says the exam was passed.
 async fn says_passed(chrome: &Chrome) -> bool {
     chrome
-        .eval("return document.querySelector('.result--pass') !== null")
+        .eval("return document.querySelector('.result-panel--pass') !== null")
         .await
         == serde_json::json!(true)
 }

@@ -389,7 +389,7 @@ async fn trainee_takes_the_exam(app: &TestApp, chrome: &Chrome, pin: &str) -> i3
     chrome.assert_accessible("result").await;
     assert_eq!(
         chrome
-            .eval("return document.querySelector('.result--pass') !== null")
+            .eval("return document.querySelector('.result-panel--pass') !== null")
             .await,
         serde_json::json!(true)
     );

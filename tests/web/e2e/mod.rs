@@ -61,6 +61,7 @@ mod exam;
 mod harness;
 mod journey;
 pub mod rtl;
+mod screens;
 pub mod site;
 pub mod steps;
 pub mod sweep;

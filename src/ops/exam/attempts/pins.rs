@@ -100,3 +100,54 @@ pub(super) fn open_to(
     }
     Ok(Ok(open))
 }
+
+/// Whether the exam page should ask for a PIN at all: `None` when the
+/// trainee could start now (a sitting accepts starts for a class they are
+/// seated and eligible in, with an attempt allowed), otherwise what
+/// [`super::start`] would answer whatever PIN was typed. Eligibility comes
+/// first, so a trainee who may not sit is told so, not that no sitting is
+/// open. Reads only.
+pub fn before_pin(
+    conn: &mut DbConnection,
+    trainee_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<StartRefusal>, DbError> {
+    let mut eligible = Vec::new();
+    for place in Enrollment::of_trainee(conn, trainee_id)?
+        .into_iter()
+        .filter(|place| place.status.is_seated())
+    {
+        if crate::ops::attendance::standing_of(conn, place.cohort_id, place.id, now)?.eligible() {
+            eligible.push(place);
+        }
+    }
+    if eligible.is_empty() {
+        return Ok(Some(StartRefusal::NotEligible));
+    }
+    let settings = crate::db::models::exam::ExamSettings::current(conn)?;
+    let mut may_sit = Vec::new();
+    let mut refusal = None;
+    for place in eligible {
+        let next = super::record(conn, trainee_id, place.course_id)?
+            .next_step(super::limits(&settings), db_now(now));
+        match next {
+            crate::domain::resit::NextStep::MaySit { .. } => may_sit.push(place.cohort_id),
+            crate::domain::resit::NextStep::Passed => {
+                refusal.get_or_insert(StartRefusal::AlreadyPassed);
+            }
+            crate::domain::resit::NextStep::UsedUp { .. } => {
+                refusal.get_or_insert(StartRefusal::AttemptsUsedUp);
+            }
+            crate::domain::resit::NextStep::ResitFrom { .. } => {
+                refusal.get_or_insert(StartRefusal::ResitTooEarly);
+            }
+        }
+    }
+    if may_sit.is_empty() {
+        return Ok(refusal);
+    }
+    if Sitting::open_for_cohorts(conn, &may_sit, db_now(now))?.is_empty() {
+        return Ok(Some(StartRefusal::NoSitting));
+    }
+    Ok(None)
+}

@@ -56,6 +56,8 @@ pub struct CreateForm {
 #[serde(default)]
 pub struct RoleForm {
     pub role: String,
+    /// `yes` once the change is confirmed.
+    pub confirm: String,
 }
 
 /// A person in the list.

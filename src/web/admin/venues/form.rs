@@ -21,7 +21,8 @@ pub struct VenueForm {
     pub name_ar: String,
     pub name_en: String,
     pub partner_kind: String,
-    pub address: String,
+    pub address_ar: String,
+    pub address_en: String,
     pub seats: String,
 }
 
@@ -104,14 +105,26 @@ pub fn validate<'a>(
         PartnerKind::parse,
         person::FieldError::key,
     );
-    let address = form.check("address", &input.address, Address::parse, VenueError::key);
+    let address_ar = form.check(
+        "address_ar",
+        &input.address_ar,
+        Address::parse_arabic,
+        VenueError::key,
+    );
+    let address_en = form.check(
+        "address_en",
+        &input.address_en,
+        Address::parse_english,
+        VenueError::key,
+    );
     let seats = form.check("seats", &input.seats, Seats::parse, VenueError::key);
     Some(VenueFields {
         town_id: town_id?,
         name_ar: name_ar?.as_str().to_owned(),
         name_en: name_en?.as_str().to_owned(),
         partner_kind: kind?,
-        address: address?.as_str().to_owned(),
+        address_ar: address_ar?.as_str().to_owned(),
+        address_en: address_en?.as_str().to_owned(),
         seats: seats?.get(),
     })
 }
@@ -124,7 +137,8 @@ pub fn prefill(venue: &Venue, regions: &Regions) -> FormState {
     form.keep("name_ar", &venue.name_ar);
     form.keep("name_en", &venue.name_en);
     form.keep("partner_kind", venue.partner_kind.as_str());
-    form.keep("address", &venue.address);
+    form.keep("address_ar", &venue.address_ar);
+    form.keep("address_en", &venue.address_en);
     form.keep("seats", &venue.seats.to_string());
     form
 }

@@ -97,7 +97,7 @@ fn sections(regions: &Regions, venues: &[Venue], lang: Lang) -> Vec<TownSection>
                         id: venue.id,
                         name: venue.name(lang).to_owned(),
                         kind: kind_label(venue.partner_kind, lang),
-                        address: venue.address.clone(),
+                        address: venue.address(lang).to_owned(),
                         seats: venue.seats,
                         retired: venue.retired,
                     })

@@ -72,11 +72,47 @@ impl Loaded {
     }
 }
 
-/// Whose text and options a page shows: the question on screen, or all.
+/// What both exam screens show above the question or the review: the time
+/// left (the script counts it down; without JavaScript the clock time the
+/// exam ends) and how many questions are answered.
+pub struct ExamBar {
+    pub attempt_id: i32,
+    pub remaining_seconds: i64,
+    /// Seconds until the attempt closes (deadline plus grace): the page's
+    /// script then reloads it, and the server shows the result.
+    pub closes_in_seconds: i64,
+    /// The local clock time the exam ends, for pages without JavaScript.
+    pub ends_at: String,
+    pub answered: usize,
+    pub total: usize,
+}
+
+impl ExamBar {
+    fn of(loaded: &Loaded, now: chrono::DateTime<chrono::Utc>) -> Self {
+        let deadline = loaded.attempt.deadline_at;
+        ExamBar {
+            attempt_id: loaded.attempt.id,
+            remaining_seconds: exam::remaining_seconds(deadline, db_now(now)),
+            closes_in_seconds: exam::seconds_until_closed(deadline, db_now(now)),
+            ends_at: crate::domain::time::utc_to_local(deadline)
+                .format("%H:%M")
+                .to_string(),
+            answered: loaded
+                .drawn
+                .iter()
+                .filter(|q| loaded.answer(q).is_some_and(|a| !a.selected.is_empty()))
+                .count(),
+            total: loaded.drawn.len(),
+        }
+    }
+}
+
+/// Whose text and options a page shows: the question on screen, or none.
 #[derive(Clone, Copy, Debug)]
 enum Texts {
     At(i32),
-    All,
+    /// The page lists positions and answers only.
+    None,
 }
 
 async fn load(
@@ -112,7 +148,7 @@ async fn read(
                 .iter()
                 .filter(|q| match texts {
                     Texts::At(position) => q.position == position,
-                    Texts::All => true,
+                    Texts::None => false,
                 })
                 .map(|q| q.question_id)
                 .collect();

@@ -7,12 +7,9 @@ use askama::Template;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::{Loaded, Texts, attempt_url, load, page, result_url, see_other};
+use super::{ExamBar, Loaded, Texts, attempt_url, load, page, result_url, see_other};
 use crate::auth::extractors::Trainee;
-use crate::db::db_now;
 use crate::db::models::exam::{Answer, AttemptQuestion};
-use crate::domain::exam;
-use crate::domain::time::utc_to_local;
 use crate::error::AppError;
 use crate::exam::bank::Kind;
 use crate::i18n::Lang;
@@ -50,16 +47,26 @@ pub struct AttemptPage {
     pub flagged: bool,
     pub seq: i64,
     pub grid: Vec<GridCell>,
-    pub remaining_seconds: i64,
-    /// Seconds until the attempt closes (deadline plus grace): the page's
-    /// script then reloads it, and the server shows the result.
-    pub closes_in_seconds: i64,
-    /// The local clock time the exam ends, for pages without JavaScript.
-    pub ends_at: String,
+    pub bar: ExamBar,
     pub problem: Option<String>,
 }
 
 impl AttemptPage {
+    /// "Question 3 of 36 · Block 1".
+    pub fn heading(&self) -> String {
+        format!(
+            "{} · {}",
+            self.ctx.tn2(
+                "exam-question-of",
+                "number",
+                self.position,
+                "total",
+                self.total
+            ),
+            self.ctx.tn("home-block-number", "number", self.block)
+        )
+    }
+
     pub fn save_url(&self) -> String {
         urls::with_id(urls::ATTEMPT_ANSWERS, self.attempt_id)
     }
@@ -131,7 +138,6 @@ fn render_question(
         .get(&drawn.question_id)
         .ok_or(AppError::NotFound)?;
     let answer = loaded.answer(drawn);
-    let deadline = loaded.attempt.deadline_at;
     let attempt = AttemptPage {
         attempt_id: loaded.attempt.id,
         position,
@@ -143,9 +149,7 @@ fn render_question(
         flagged: answer.is_some_and(|a| a.flagged),
         seq: answer.map_or(0, |a| a.seq) + 1,
         grid: grid(loaded, position),
-        remaining_seconds: exam::remaining_seconds(deadline, db_now(now)),
-        closes_in_seconds: exam::seconds_until_closed(deadline, db_now(now)),
-        ends_at: utc_to_local(deadline).format("%H:%M").to_string(),
+        bar: ExamBar::of(loaded, now),
         problem: None,
         ctx,
     };

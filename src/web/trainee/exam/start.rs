@@ -8,14 +8,18 @@ use serde::Deserialize;
 
 use super::{attempt_url, page, see_other};
 use crate::auth::extractors::Trainee;
+use crate::db::models::enrollment::Enrollment;
 use crate::db::models::exam::{Attempt, ExamSettings};
 use crate::db::models::user::User;
+use crate::db::{DbConnection, DbError};
+use crate::domain::attendance::Standing;
 use crate::domain::exam::StartRefusal;
 use crate::domain::time::utc_to_local;
 use crate::error::AppError;
 use crate::ops::exam::attempts::{self, Started};
 use crate::web::page::PageCtx;
 use crate::web::{AppState, audit_actor, urls};
+use chrono::{DateTime, Utc};
 
 #[derive(Template)]
 #[template(path = "trainee/exam.html")]
@@ -25,6 +29,11 @@ pub struct ExamPage {
     pub extra_percent: i32,
     pub extra_minutes: i32,
     pub problem: Option<String>,
+    /// Why no PIN would start the exam now (not eligible, no sitting open,
+    /// attempts used, passed, the re-sit wait); `None`: the PIN form.
+    pub blocked: Option<String>,
+    /// The newest class's attendance standing, when that is the reason.
+    pub standing: Option<Standing>,
     pub open_attempt: Option<i32>,
     pub results: Vec<(i32, String, i32, bool)>,
 }
@@ -53,6 +62,21 @@ fn result_line(attempt: &Attempt) -> (i32, String, i32, bool) {
     )
 }
 
+/// The attendance standing in the trainee's newest class with a seat.
+fn newest_standing(
+    conn: &mut DbConnection,
+    trainee_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<Standing>, DbError> {
+    let newest = Enrollment::of_trainee(conn, trainee_id)?
+        .into_iter()
+        .filter(|place| place.status.is_seated())
+        .max_by_key(|place| place.id);
+    newest
+        .map(|place| crate::ops::attendance::standing_of(conn, place.cohort_id, place.id, now))
+        .transpose()
+}
+
 async fn exam_page(
     ctx: PageCtx,
     state: &AppState,
@@ -60,13 +84,21 @@ async fn exam_page(
     problem: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let (settings, user, mine) = state
+    let now = state.clock().now();
+    let (settings, user, mine, blocked, standing) = state
         .db
         .read(move |conn| {
+            let blocked = attempts::before_pin(conn, trainee_id, now)?;
+            let standing = match blocked {
+                Some(StartRefusal::NotEligible) => newest_standing(conn, trainee_id, now)?,
+                _ => None,
+            };
             Ok::<_, AppError>((
                 ExamSettings::current(conn)?,
                 User::find(conn, trainee_id)?,
                 Attempt::of_trainee(conn, trainee_id)?,
+                blocked,
+                standing,
             ))
         })
         .await?;
@@ -81,7 +113,14 @@ async fn exam_page(
         .filter(|attempt| !attempt.is_open())
         .map(result_line)
         .collect();
+    let blocked = blocked
+        .filter(|_| open_attempt.is_none())
+        .map(|refusal| ctx.t(refusal.key()));
+    // A refused start that the page explains anyway is said once.
+    let problem = problem.filter(|_| blocked.is_none());
     let exam = ExamPage {
+        blocked,
+        standing,
         ctx,
         settings,
         extra_percent,

@@ -1,0 +1,2 @@
+ALTER TABLE venues DROP COLUMN address_ar;
+ALTER TABLE venues RENAME COLUMN address_en TO address;

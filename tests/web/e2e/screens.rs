@@ -1,0 +1,223 @@
+//! What each person sees at the moments that matter (issue 16): the exam
+//! screen with nothing but the exam, on a phone, in both languages; the
+//! trainer's way from the dashboard to the open sitting; a confirmation
+//! before ending someone's attempt that can be declined; and the result's
+//! next step.
+
+use ecitizen::db::DbError;
+use ecitizen::db::models::exam::Attempt;
+use ecitizen::web::urls::{self, with_id};
+use thirtyfour::By;
+
+use super::browser::{Chrome, Options};
+use super::site::demo_site;
+use super::steps::arrives;
+use crate::helpers::TestApp;
+
+async fn attempt_status(app: &TestApp, id: i32) -> String {
+    app.db
+        .read(move |conn| Ok::<_, DbError>(Attempt::find(conn, id)?))
+        .await
+        .expect("read")
+        .expect("attempt")
+        .status
+        .as_str()
+        .to_owned()
+}
+
+/// Types into the field with this id (the board has a `reason` field per form).
+async fn type_into(chrome: &Chrome, id: &str, text: &str) {
+    let field = chrome
+        .driver
+        .find(By::Id(id))
+        .await
+        .unwrap_or_else(|err| panic!("no field {id}: {err}"));
+    field.clear().await.expect("cleared");
+    field.send_keys(text).await.expect("typed");
+}
+
+async fn height_of(chrome: &Chrome, css: &str) -> f64 {
+    chrome
+        .eval(&format!(
+            "return document.querySelector('{css}').getBoundingClientRect().height"
+        ))
+        .await
+        .as_f64()
+        .expect("a height")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
+async fn during_the_exam_a_phone_shows_only_the_exam_in_both_languages() {
+    super::require_tools();
+    let site = demo_site().await;
+    let chrome = Chrome::start_with(
+        &site.app,
+        Options {
+            window: (390, 844),
+            ..Options::default()
+        },
+    )
+    .await;
+    chrome
+        .sign_in(&site.examinee.login, &site.examinee.password)
+        .await;
+    let question = with_id(urls::ATTEMPT, site.attempt_in_progress);
+    let review = with_id(urls::ATTEMPT_REVIEW, site.attempt_in_progress);
+    for lang in ["ar", "en"] {
+        chrome.open_in(&format!("{question}?q=2"), lang).await;
+        chrome.wait_for(".site-header--exam").await;
+        assert!(
+            chrome.all(".site-nav").await.is_empty(),
+            "no site navigation ({lang})"
+        );
+        assert!(
+            chrome.all(".site-footer").await.is_empty(),
+            "no footer ({lang})"
+        );
+        let header = height_of(&chrome, ".site-header").await;
+        assert!(
+            header < 120.0,
+            "the header takes {header} px of 844 ({lang})"
+        );
+        assert!(!chrome.all(".exam-bar #timer").await.is_empty());
+        assert_eq!(chrome.all(".grid-legend li").await.len(), 4, "a legend");
+        assert_eq!(
+            chrome
+                .all(".question-grid a[aria-current=step]")
+                .await
+                .len(),
+            1,
+            "the current question is marked"
+        );
+        let title = chrome.driver.title().await.expect("title");
+        assert!(
+            !title.contains(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']),
+            "no invisible marks in the title: {title:?}"
+        );
+        chrome.screenshot(&format!("exam-phone-{lang}")).await;
+        chrome
+            .assert_accessible(&format!("exam question ({lang})"))
+            .await;
+
+        chrome.open_in(&review, lang).await;
+        chrome.wait_for(".site-header--exam").await;
+        assert!(chrome.all(".site-nav").await.is_empty());
+        assert!(
+            !chrome.all(".exam-bar #timer").await.is_empty(),
+            "the review keeps the timer"
+        );
+        chrome
+            .screenshot(&format!("exam-review-phone-{lang}"))
+            .await;
+        chrome
+            .assert_accessible(&format!("exam review ({lang})"))
+            .await;
+    }
+
+    // Submitting with questions unanswered takes the box ticked; then the
+    // result leads on.
+    chrome.open_in(&review, "ar").await;
+    chrome.click("#confirm").await;
+    chrome.click("main form button[type=submit]").await;
+    arrives(&chrome, "the result", |path| path.ends_with("/result")).await;
+    chrome.wait_for(".result-panel").await;
+    assert!(
+        chrome.all(".site-nav").await.len() == 1,
+        "the site is back after the exam"
+    );
+    assert_eq!(
+        chrome.all(".next-step a.button--primary").await.len(),
+        1,
+        "one way on"
+    );
+    chrome.screenshot("result-phone-ar").await;
+    chrome.assert_accessible("result (ar)").await;
+    assert_eq!(
+        attempt_status(&site.app, site.attempt_in_progress).await,
+        "submitted"
+    );
+    chrome.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
+async fn the_trainer_reaches_the_open_sitting_and_confirms_before_ending_an_attempt() {
+    super::require_tools();
+    let site = demo_site().await;
+    let chrome = Chrome::start(&site.app).await;
+    chrome
+        .sign_in(&site.trainer.login, &site.trainer.password)
+        .await;
+    let board = with_id(urls::TRAINER_SITTING, site.open_sitting);
+    let attempt = site.attempt_in_progress;
+
+    for lang in ["en", "ar"] {
+        chrome.open_in(urls::TRAINER_HOME, lang).await;
+        chrome
+            .screenshot(&format!("trainer-dashboard-{lang}"))
+            .await;
+        chrome.click(&format!("a.button[href='{board}']")).await;
+        arrives(&chrome, "the board", |path| path.starts_with(&board)).await;
+
+        // Declining changes nothing and leads back to the board.
+        chrome.click("details summary").await;
+        type_into(&chrome, &format!("end-reason-{attempt}"), "Phone in use").await;
+        chrome.click("form.form--danger button[type=submit]").await;
+        chrome.wait_for(".confirm-consequence").await;
+        chrome
+            .screenshot(&format!("confirm-terminate-{lang}"))
+            .await;
+        chrome
+            .assert_accessible(&format!("confirm ending ({lang})"))
+            .await;
+        chrome.click(".confirm-form a.button").await;
+        arrives(&chrome, "back on the board", |path| {
+            path.starts_with(&board)
+        })
+        .await;
+        assert_eq!(attempt_status(&site.app, attempt).await, "open");
+    }
+
+    chrome.open_in(&board, "ar").await;
+    chrome.click("details summary").await;
+    type_into(
+        &chrome,
+        &format!("end-reason-{attempt}"),
+        "هاتف قيد الاستخدام",
+    )
+    .await;
+    chrome.click("form.form--danger button[type=submit]").await;
+    chrome.click(".confirm-form button[type=submit]").await;
+    arrives(&chrome, "the board", |path| path.starts_with(&board)).await;
+    assert_eq!(attempt_status(&site.app, attempt).await, "terminated");
+    chrome.quit().await;
+
+    // The trainee's result says how it ended and what comes next.
+    let trainee = Chrome::start(&site.app).await;
+    trainee
+        .sign_in(&site.examinee.login, &site.examinee.password)
+        .await;
+    for lang in ["ar", "en"] {
+        trainee
+            .open_in(&with_id(urls::ATTEMPT_RESULT, attempt), lang)
+            .await;
+        trainee.wait_for(".result-panel--fail").await;
+        let next = trainee
+            .wait_for(".next-step")
+            .await
+            .text()
+            .await
+            .expect("text");
+        assert!(!next.trim().is_empty());
+        assert_eq!(trainee.all(".next-step a.button--primary").await.len(), 1);
+        let page = trainee.eval("return document.body.innerText").await;
+        assert!(
+            page.as_str()
+                .is_some_and(|text| text.contains("هاتف قيد الاستخدام")),
+            "the reason is shown to the trainee"
+        );
+        trainee.screenshot(&format!("result-ended-{lang}")).await;
+    }
+    trainee.quit().await;
+}
