@@ -15,6 +15,7 @@ pub const ISSUER_KEYS: &str = "/.well-known/ecitizen-issuer.json";
 pub const VERIFY_CODE_JSON: &str = "/verify/{code}.json";
 pub const VERIFY_CODE: &str = "/verify/{code}";
 pub const REGISTRAR_CERTIFICATES_ISSUE: &str = "/registrar/certificates/issue";
+pub const REGISTRAR_CERTIFICATE: &str = "/registrar/certificates/{id}";
 pub const REGISTRAR_CERTIFICATE_REVOKE: &str = "/registrar/certificates/{id}/revoke";
 pub const REGISTRAR_CERTIFICATE_REISSUE: &str = "/registrar/certificates/{id}/reissue";
 pub const TRAINEE_CERTIFICATE: &str = "/me/certificates/{id}";

@@ -4,7 +4,10 @@ certificate-title = شهادتك
 certificate-programme = برنامج المواطن الإلكتروني
 certificate-heading = شهادة إتمام
 certificate-certifies = تشهد بأن
-certificate-completed = قد أتمّ بنجاح مساق { $course }
+certificate-completed = { $gender ->
+    [female] قد أتمّت بنجاح مساق { $course }
+   *[other] قد أتمّ بنجاح مساق { $course }
+}
 certificate-number = رقم الشهادة
 certificate-exam-date = تاريخ الاختبار
 certificate-issued-on = تاريخ الإصدار
@@ -63,3 +66,7 @@ certificate-status-pending = بانتظار الإصدار
 certificate-status-issued = صالحة
 certificate-status-revoked = ملغاة
 certificate-status-superseded = استُبدلت بشهادة مصحّحة
+
+# issue 16: printing a certificate
+certificate-print = اطبع الشهادة
+certificate-print-hint = تُطبع على صفحة A4 واحدة بالعرض.

@@ -63,3 +63,7 @@ certificate-status-pending = Waiting to be issued
 certificate-status-issued = Valid
 certificate-status-revoked = Revoked
 certificate-status-superseded = Replaced by a corrected certificate
+
+# issue 16: printing a certificate
+certificate-print = Print the certificate
+certificate-print-hint = It prints on one A4 page, landscape.

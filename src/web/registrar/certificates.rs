@@ -44,6 +44,11 @@ pub struct CertificateRow {
 }
 
 impl CertificateRow {
+    /// The certificate as its holder sees and prints it.
+    pub fn page_url(&self) -> String {
+        urls::with_id(urls::REGISTRAR_CERTIFICATE, self.id)
+    }
+
     fn from(certificate: &Certificate, lang: crate::i18n::Lang) -> Self {
         Self {
             id: certificate.id,
@@ -249,4 +254,17 @@ pub async fn revoke(
         "flash-certificate-not-issued"
     };
     Ok(flash::redirect(&state.settings, urls::REGISTRAR_HOME, key))
+}
+
+/// `GET /registrar/certificates/{id}`: any certificate past pending, as
+/// its holder sees and prints it.
+pub async fn certificate(
+    req: HttpRequest,
+    ctx: PageCtx,
+    _registrar: Registrar,
+    state: web::Data<AppState>,
+    id: web::Path<i32>,
+) -> Result<HttpResponse, AppError> {
+    use crate::web::trainee::certificates::{Viewer, respond};
+    respond(req, ctx, &state, id.into_inner(), Viewer::Registrar).await
 }

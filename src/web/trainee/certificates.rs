@@ -1,13 +1,17 @@
-//! `GET /me/certificates/{id}`: the trainee's own certificate, a printable
-//! A4 landscape page in Arabic and English (text, never images of text, so
-//! the browser shapes both names). Another person's certificate is a 404.
+//! A certificate as a printable A4 landscape page in Arabic and English
+//! (text, never images of text, so the browser shapes both names), with a
+//! Print button: `GET /me/certificates/{id}` for its holder (another
+//! person's is a 404); `web::registrar::certificates::show` shows the same
+//! page to a registrar, who may open and print any that has been issued.
 
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::auth::extractors::Trainee;
 use crate::db::models::certificate::{Certificate, Rendering};
+use crate::db::models::user::User;
+use crate::db::{DbConnection, DbError};
 use crate::domain::certificate::VerificationCode;
 use crate::domain::time::utc_to_local;
 use crate::error::AppError;
@@ -19,6 +23,9 @@ use crate::web::{AppState, urls};
 pub struct CertificatePage {
     pub ctx: PageCtx,
     pub certificate: Certificate,
+    /// The holder's gender as registered (`female`, `male`), for the
+    /// Arabic verb; empty when not given.
+    pub gender: String,
     pub issued_on: String,
     /// Grouped for print.
     pub code: String,
@@ -28,33 +35,96 @@ pub struct CertificatePage {
     pub qr_svg: String,
     /// For a superseded certificate: the corrected one (link, number).
     pub replacement: Option<(String, String)>,
+    /// Where "Back" leads: the holder's page, or the registrar's.
+    pub back: String,
 }
 
+impl CertificatePage {
+    /// "… has successfully completed …" in `lang`, the Arabic verb agreeing
+    /// with the holder.
+    pub fn completed(&self, lang: &str) -> String {
+        let (lang, course) = match lang {
+            "ar" => (crate::i18n::Lang::Ar, &self.certificate.course_name_ar),
+            _ => (crate::i18n::Lang::En, &self.certificate.course_name_en),
+        };
+        lang.t_args(
+            "certificate-completed",
+            &[
+                ("course", course.clone().into()),
+                ("gender", self.gender.clone().into()),
+            ],
+        )
+    }
+}
+
+/// Who is asking, and so which certificates they may open.
+#[derive(Clone, Copy)]
+pub enum Viewer {
+    Holder(i32),
+    Registrar,
+}
+
+/// `GET /me/certificates/{id}`.
 pub async fn show(
-    req: actix_web::HttpRequest,
+    req: HttpRequest,
     ctx: PageCtx,
     trainee: Trainee,
     state: web::Data<AppState>,
     id: web::Path<i32>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, trainee_id) = (id.into_inner(), trainee.id);
-    let (certificate, replacement, kept) = state
+    respond(
+        req,
+        ctx,
+        &state,
+        id.into_inner(),
+        Viewer::Holder(trainee.id),
+    )
+    .await
+}
+
+/// The certificate the viewer may see (a pending one is nobody's yet),
+/// its replacement if it was superseded, its kept rendering and the
+/// holder's gender.
+type Loaded = (Certificate, Option<Certificate>, Option<Rendering>, String);
+
+fn load(conn: &mut DbConnection, id: i32, viewer: Viewer) -> Result<Option<Loaded>, DbError> {
+    let found = match viewer {
+        Viewer::Holder(trainee_id) => Certificate::find_own(conn, id, trainee_id)?,
+        Viewer::Registrar => Certificate::find(conn, id)?,
+    };
+    let Some((certificate, replacement)) = Certificate::shown_with_replacement(conn, found)? else {
+        return Ok(None);
+    };
+    let kept = Rendering::of(conn, certificate.id)?;
+    let gender = User::find(conn, certificate.trainee_id)?
+        .and_then(|holder| holder.gender)
+        .unwrap_or_default();
+    Ok(Some((certificate, replacement, kept, gender)))
+}
+
+/// The certificate page for `viewer`: 404 for what they may not open.
+pub async fn respond(
+    req: HttpRequest,
+    ctx: PageCtx,
+    state: &AppState,
+    id: i32,
+    viewer: Viewer,
+) -> Result<HttpResponse, AppError> {
+    let (certificate, replacement, kept, gender) = state
         .db
-        .read(move |conn| {
-            let found = Certificate::find_own(conn, id, trainee_id)?;
-            let Some((certificate, replacement)) =
-                Certificate::shown_with_replacement(conn, found)?
-            else {
-                return Ok::<_, AppError>(None);
-            };
-            let kept = Rendering::of(conn, certificate.id)?;
-            Ok(Some((certificate, replacement, kept)))
-        })
+        .read(move |conn| Ok::<_, AppError>(load(conn, id, viewer)?))
         .await?
         .ok_or(AppError::NotFound)?;
+    let (page_of, back) = match viewer {
+        Viewer::Holder(_) => (urls::TRAINEE_CERTIFICATE, urls::TRAINEE_HOME.to_owned()),
+        Viewer::Registrar => (
+            urls::REGISTRAR_CERTIFICATE,
+            urls::with_id(urls::REGISTRAR_TRAINEE, certificate.trainee_id),
+        ),
+    };
     let replacement = replacement.map(|new| {
         (
-            urls::with_id(urls::TRAINEE_CERTIFICATE, new.id),
+            urls::with_id(page_of, new.id),
             new.number.unwrap_or_default(),
         )
     });
@@ -95,11 +165,13 @@ pub async fn show(
     let page = CertificatePage {
         ctx,
         certificate,
+        gender,
         issued_on,
         code,
         verify_url,
         qr_svg,
         replacement,
+        back,
     };
     let mut response = render(StatusCode::OK, &page)?;
     response.headers_mut().insert(

@@ -13,6 +13,7 @@ use ecitizen::db::models::certificate::Certificate;
 
 use crate::people::{Browser, signed_in};
 
+mod page;
 mod reissue;
 pub(crate) mod signatures;
 

@@ -221,3 +221,100 @@ async fn the_trainer_reaches_the_open_sitting_and_confirms_before_ending_an_atte
     }
     trainee.quit().await;
 }
+
+/// Prints the page as Chromium prints it (the CSS page size and margins)
+/// and returns the PDF.
+async fn print_to_pdf(chrome: &Chrome) -> Vec<u8> {
+    use base64::Engine;
+    let printed = chrome
+        .driver
+        .cdp()
+        .send_raw(
+            "Page.printToPDF",
+            serde_json::json!({ "preferCSSPageSize": true, "printBackground": true }),
+        )
+        .await
+        .expect("printed");
+    let data = printed["data"].as_str().expect("base64 PDF");
+    base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .expect("PDF bytes")
+}
+
+/// The page objects of a PDF (`/Type /Page`, not the `/Pages` tree).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type /Page")
+        .filter(|(at, found)| !text[at + found.len()..].starts_with('s'))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
+async fn a_certificate_prints_on_one_a4_landscape_page() {
+    super::require_tools();
+    let site = demo_site().await;
+    let certificate = with_id(urls::TRAINEE_CERTIFICATE, site.graduate_certificate);
+
+    let holder = Chrome::start(&site.app).await;
+    holder
+        .sign_in(&site.graduate.login, &site.graduate.password)
+        .await;
+    for lang in ["ar", "en"] {
+        holder.open_in(&certificate, lang).await;
+        let print = holder.wait_for("[data-print] button").await;
+        assert!(
+            print.is_displayed().await.expect("shown"),
+            "a Print button ({lang})"
+        );
+        let pdf = print_to_pdf(&holder).await;
+        let dir = super::target_dir().join("e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("artefact directory");
+        std::fs::write(dir.join(format!("certificate-{lang}.pdf")), &pdf).expect("kept");
+        assert_eq!(pdf_pages(&pdf), 1, "one page ({lang})");
+        // What the printed page looks like, kept with the screenshots.
+        holder
+            .driver
+            .cdp()
+            .send_raw(
+                "Emulation.setEmulatedMedia",
+                serde_json::json!({ "media": "print" }),
+            )
+            .await
+            .expect("print media");
+        holder
+            .screenshot(&format!("certificate-print-{lang}"))
+            .await;
+        holder
+            .driver
+            .cdp()
+            .send_raw(
+                "Emulation.setEmulatedMedia",
+                serde_json::json!({ "media": "" }),
+            )
+            .await
+            .expect("screen media");
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(
+            text.contains("/MediaBox [0 0 841") || text.contains("/MediaBox [0 0 842"),
+            "A4 landscape ({lang})"
+        );
+    }
+    holder.quit().await;
+
+    // The registrar reaches the same page from the certificate's number.
+    let office = Chrome::start(&site.app).await;
+    office
+        .sign_in(&site.registrar.login, &site.registrar.password)
+        .await;
+    office.open_in(urls::REGISTRAR_HOME, "ar").await;
+    let page = with_id(urls::REGISTRAR_CERTIFICATE, site.graduate_certificate);
+    office.click(&format!("a[href='{page}']")).await;
+    arrives(&office, "the certificate", |path| path.starts_with(&page)).await;
+    office.wait_for(".certificate").await;
+    assert_eq!(pdf_pages(&print_to_pdf(&office).await), 1);
+    office
+        .assert_accessible("certificate for the registrar")
+        .await;
+    office.quit().await;
+}

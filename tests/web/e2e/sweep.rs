@@ -164,6 +164,11 @@ pub fn pages(site: &DemoSite) -> Vec<Page> {
             urls::REGISTRAR_COHORTS.to_owned(),
         ),
         page(
+            urls::REGISTRAR_CERTIFICATE,
+            Registrar,
+            with_id(urls::REGISTRAR_CERTIFICATE, site.graduate_certificate),
+        ),
+        page(
             urls::REGISTRAR_CERTIFICATE_REISSUE,
             Registrar,
             with_id(
