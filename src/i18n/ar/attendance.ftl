@@ -74,3 +74,10 @@ standing-needed = { $count ->
    *[other] بقيت { $count } جلسة يلزم حضورها قبل الاختبار.
 }
 standing-cannot-reach = الجلسات المتبقية لا تكفي لبلوغ نسبة الحضور { $threshold }٪: لا يمكن أداء الاختبار في هذا الصف. يُرجى مراجعة المدرب أو المسجّل.
+
+# issue 16: the roster on a phone
+mark-short-present = ح
+mark-short-late = م
+mark-short-absent = غ
+mark-short-excused = ع
+roster-marks-key = العلامات: ح حاضر، م متأخر، غ غائب، ع غياب بعذر؛ والرقم الصغير رقم الجلسة.

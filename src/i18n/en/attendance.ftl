@@ -72,3 +72,10 @@ standing-needed = { $count ->
    *[other] { $count } more sessions to attend before the exam.
 }
 standing-cannot-reach = Too few sessions remain to reach { $threshold }% attendance: the exam cannot be sat in this class. Please speak to the trainer or the registrar.
+
+# issue 16: the roster on a phone
+mark-short-present = P
+mark-short-late = L
+mark-short-absent = A
+mark-short-excused = E
+roster-marks-key = Marks: P present, L late, A absent, E excused; the small number is the session.

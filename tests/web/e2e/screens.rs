@@ -36,6 +36,22 @@ async fn type_into(chrome: &Chrome, id: &str, text: &str) {
     field.send_keys(text).await.expect("typed");
 }
 
+/// A 390 × 844 phone screen (Chromium's windows are never narrower than
+/// 500 pixels, so the width is emulated as DevTools does it).
+async fn as_phone(chrome: &Chrome) {
+    chrome
+        .driver
+        .cdp()
+        .send_raw(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({
+                "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true
+            }),
+        )
+        .await
+        .expect("phone metrics");
+}
+
 async fn height_of(chrome: &Chrome, css: &str) -> f64 {
     chrome
         .eval(&format!(
@@ -59,6 +75,7 @@ async fn during_the_exam_a_phone_shows_only_the_exam_in_both_languages() {
         },
     )
     .await;
+    as_phone(&chrome).await;
     chrome
         .sign_in(&site.examinee.login, &site.examinee.password)
         .await;
@@ -317,4 +334,65 @@ async fn a_certificate_prints_on_one_a4_landscape_page() {
         .assert_accessible("certificate for the registrar")
         .await;
     office.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
+async fn nothing_scrolls_sideways_on_a_phone() {
+    super::require_tools();
+    let site = demo_site().await;
+    let phone = Options {
+        window: (390, 844),
+        ..Options::default()
+    };
+    // Whether the page, or any table on it, is wider than the screen.
+    let sideways = "const wide = [document.documentElement, ...document.querySelectorAll('.table-wrap')]\
+                    .filter(e => e.scrollWidth > e.clientWidth + 1)\
+                    .map(e => (e.className || e.tagName) + ' ' + e.scrollWidth + '>' + e.clientWidth);\
+                    return wide.join(', ');";
+    let visitor = [
+        urls::HOME.to_owned(),
+        urls::COHORTS.to_owned(),
+        with_id(urls::COHORT, site.exam_class),
+    ];
+    let examinee = [format!(
+        "{}?q=1",
+        with_id(urls::ATTEMPT, site.attempt_in_progress)
+    )];
+    let trainer = [
+        with_id(urls::TRAINER_COHORT, site.exam_class),
+        with_id(urls::TRAINER_SESSION_ATTENDANCE, site.held_session),
+    ];
+    let mut failures = Vec::new();
+    for (login, paths) in [
+        (None, &visitor[..]),
+        (Some(&site.examinee), &examinee[..]),
+        (Some(&site.trainer), &trainer[..]),
+    ] {
+        let chrome = Chrome::start_with(&site.app, phone.clone()).await;
+        as_phone(&chrome).await;
+        if let Some(login) = login {
+            chrome.sign_in(&login.login, &login.password).await;
+        }
+        for path in paths {
+            for lang in ["ar", "en"] {
+                chrome.open_in(path, lang).await;
+                let name: String = path
+                    .trim_matches('/')
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                    .collect();
+                chrome.screenshot(&format!("phone-{name}-{lang}")).await;
+                let wide = chrome.eval(sideways).await;
+                if wide.as_str() != Some("") {
+                    failures.push(format!("{path} ({lang}): {wide}"));
+                }
+            }
+        }
+        chrome.quit().await;
+    }
+    assert!(
+        failures.is_empty(),
+        "wider than a 390-pixel phone: {failures:#?}"
+    );
 }
