@@ -225,6 +225,11 @@ mod tests {
         );
         assert_eq!(
             parse_birth_date("02/03/1990", today),
+            Ok(date("1990-03-02")),
+            "typed day first, as a plain text box gets it"
+        );
+        assert_eq!(
+            parse_birth_date("03/31/1990", today),
             Err(FieldError::BadDate)
         );
         assert_eq!(

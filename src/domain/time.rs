@@ -38,13 +38,26 @@ pub fn utc_to_local(at: NaiveDateTime) -> NaiveDateTime {
     at + UAE_OFFSET
 }
 
-/// A day written `YYYY-MM-DD`.
+/// A day as a date field sends it (`YYYY-MM-DD`), or as a person types it
+/// where the browser offers a plain text box: day first, as the UAE writes
+/// dates (`23/04/1990`, `23-04-1990`), in Western or Arabic-Indic digits.
 pub fn parse_day(input: &str) -> Result<NaiveDate, FieldError> {
-    let input = input.trim();
+    let input: String = input
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            other => other,
+        })
+        .collect();
     if input.is_empty() {
         return Err(FieldError::Required);
     }
-    NaiveDate::parse_from_str(input, "%Y-%m-%d").map_err(|_| FieldError::BadDate)
+    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(&input, format).ok())
+        .ok_or(FieldError::BadDate)
 }
 
 /// A time of day written `HH:MM` (24-hour).
@@ -67,7 +80,15 @@ mod tests {
             Ok(NaiveDate::from_ymd_opt(2026, 12, 2).expect("valid date"))
         );
         assert_eq!(parse_day(""), Err(FieldError::Required));
-        assert_eq!(parse_day("02/12/2026"), Err(FieldError::BadDate));
+        let national_day = Ok(NaiveDate::from_ymd_opt(2026, 12, 2).expect("valid date"));
+        assert_eq!(parse_day("02/12/2026"), national_day, "day first");
+        assert_eq!(parse_day("2-12-2026"), national_day);
+        assert_eq!(parse_day("٠٢/١٢/٢٠٢٦"), national_day, "Arabic-Indic digits");
+        assert_eq!(
+            parse_day("12/31/2026"),
+            Err(FieldError::BadDate),
+            "not month first"
+        );
         assert_eq!(parse_day("2026-02-30"), Err(FieldError::BadDate));
         assert_eq!(parse_day("National Day"), Err(FieldError::BadDate));
     }

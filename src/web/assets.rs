@@ -32,6 +32,7 @@ static ASSETS: LazyLock<HashMap<&'static str, Asset>> = LazyLock::new(|| {
         "js/catalogue.js" => "text/javascript; charset=utf-8",
         "js/cohort-form.js" => "text/javascript; charset=utf-8",
         "js/exam.js" => "text/javascript; charset=utf-8",
+        "js/forms.js" => "text/javascript; charset=utf-8",
         "js/print.js" => "text/javascript; charset=utf-8",
     ]
     .into_iter()

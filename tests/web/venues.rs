@@ -562,7 +562,7 @@ async fn holidays_are_listed_by_date_refused_twice_on_one_day_and_removed() {
         .await;
     assert_eq!(bad.status().as_u16(), 422);
     let page = bad.text().await.expect("body");
-    assert!(page.contains(r#"id="day-error">Please give the date as year-month-day"#));
+    assert!(page.contains(r#"id="day-error">Please give a date that exists"#));
     assert!(page.contains(r#"id="name_ar-error">Please write the name in Arabic letters."#));
     assert!(page.contains(r#"id="name_en-error">Please fill this in."#));
     assert_eq!(holidays(&app).await.len(), 2, "nothing more was stored");

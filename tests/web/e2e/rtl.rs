@@ -23,10 +23,14 @@ pub async fn direction_problems(chrome: &Chrome, lang: &str) -> Vec<String> {
         ));
     }
     // The first two links of the main navigation share its first line.
+    // During an exam there is no navigation, only the site's name and the
+    // candidate's: the name comes first in the reading direction.
     let order = chrome
         .eval(
-            "const links = [...document.querySelectorAll('.site-nav a')]; \
-             if (links.length < 2) { return null; } \
+            "const exam = document.querySelector('.site-header--exam'); \
+             const links = exam ? [exam.querySelector('.brand'), exam.querySelector('.account-nav')] \
+                                : [...document.querySelectorAll('.site-nav a')]; \
+             if (links.length < 2 || !links[0] || !links[1]) { return null; } \
              return links[0].getBoundingClientRect().left - links[1].getBoundingClientRect().left;",
         )
         .await;

@@ -396,3 +396,35 @@ async fn nothing_scrolls_sideways_on_a_phone() {
         "wider than a 390-pixel phone: {failures:#?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
+async fn a_failed_form_takes_the_focus_to_what_to_correct_and_verification_is_linked() {
+    super::require_tools();
+    let site = demo_site().await;
+    let chrome = Chrome::start(&site.app).await;
+    for lang in ["ar", "en"] {
+        chrome.open_in(urls::REGISTER, lang).await;
+        chrome.fill("full_name_en", "Amna").await;
+        chrome.click("main form button[type=submit]").await;
+        chrome.wait_for(".error-summary").await;
+        let focused = chrome
+            .eval("return document.activeElement.classList.contains('error-summary')")
+            .await;
+        assert_eq!(
+            focused,
+            serde_json::json!(true),
+            "focus on the summary ({lang})"
+        );
+
+        chrome.open_in(urls::HOME, lang).await;
+        chrome
+            .click(&format!(".site-footer a[href='{}']", urls::VERIFY))
+            .await;
+        arrives(&chrome, "the verification page", |path| {
+            path.starts_with(urls::VERIFY)
+        })
+        .await;
+    }
+    chrome.quit().await;
+}
