@@ -70,6 +70,15 @@ impl Lang {
     }
 
     /// The message `key` with named arguments (numbers select plural forms).
+    /// The message `key` if the catalogue has it: for labels of open-ended
+    /// codes (a question's topic) that may have none.
+    pub fn t_opt(self, key: &str) -> Option<String> {
+        CATALOG
+            .bundle(self)
+            .has_message(key)
+            .then(|| CATALOG.format(self, key, None))
+    }
+
     pub fn t_args(self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {

@@ -111,6 +111,22 @@ impl PageCtx {
             .collect()
     }
 
+    /// A question's topic (a slug such as `e-government`) by its name in
+    /// the page's language; a topic an admin made up shows as typed.
+    pub fn topic(&self, slug: &str) -> String {
+        self.lang
+            .t_opt(&format!("topic-{slug}"))
+            .unwrap_or_else(|| slug.to_owned())
+    }
+
+    /// A stored mobile number as people in the UAE write it (`050 123 4567`),
+    /// the same on every page; anything else as it is.
+    pub fn phone(&self, stored: &str) -> String {
+        crate::domain::mobile::Mobile::parse(stored)
+            .map(|mobile| mobile.local())
+            .unwrap_or_else(|_| stored.to_owned())
+    }
+
     /// A trainee's attendance standing in the one sentence everyone sees.
     pub fn standing(&self, standing: &crate::domain::attendance::Standing) -> String {
         use crate::domain::attendance::Statement;
@@ -196,6 +212,18 @@ impl PageCtx {
     /// The cache-busted address of a static file.
     pub fn asset(&self, path: &str) -> String {
         assets::url(path)
+    }
+
+    /// On one of the admin's pages (`/admin/…`), which show their own
+    /// navigation under the site's.
+    pub fn in_admin(&self) -> bool {
+        self.path.starts_with("/admin/") && self.is_role("admin")
+    }
+
+    /// `aria-current="page"` for the admin navigation's link of the
+    /// section this page belongs to (a venue's page is under Venues).
+    pub fn in_section(&self, path: &str) -> bool {
+        self.path == path || self.path.starts_with(&format!("{path}/"))
     }
 
     /// `aria-current="page"` for the navigation link of the current page.

@@ -377,7 +377,10 @@ async fn exam_settings_refuse_more_questions_from_a_block_than_its_active_bank_h
             held[1], held[1]
         )
     );
-    assert!(page.contains(&format!(r#"value="{blueprint}""#)), "kept");
+    assert!(
+        page.contains(&format!(r#"value="{too_many}""#)),
+        "kept, in its block's field"
+    );
     assert!(
         arabic.contains("لا تضم إلا") && arabic.contains(&held[1].to_string()),
         "{arabic}"

@@ -366,6 +366,10 @@ async fn low_attendance_is_flagged_and_an_override_is_audited() {
     assert_eq!(decided.status().as_u16(), 303);
     let dashboard = people[1].2.get_page("/me?lang=en").await.1;
     assert!(dashboard.contains("May sit the exam: a registrar&#39;s decision."));
+    assert!(
+        dashboard.contains("Hospital stay, documented"),
+        "the reason is shown to the trainee, as its label says"
+    );
     assert_eq!(audit_count(&app, "eligibility.override").await, 1);
 }
 

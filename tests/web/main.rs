@@ -8,6 +8,7 @@ mod people;
 
 mod accounts;
 mod admin;
+mod admin_pages;
 mod architecture;
 mod attendance;
 mod authorization;

@@ -228,7 +228,8 @@ pub fn verify(conn: &mut DbConnection) -> QueryResult<Verdict> {
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
     pub action: Option<String>,
-    pub actor_id: Option<i32>,
+    /// Entries by any of these people (none matched: no entries).
+    pub actor_ids: Option<Vec<i32>>,
     pub from: Option<NaiveDateTime>,
     pub until: Option<NaiveDateTime>,
 }
@@ -246,8 +247,8 @@ pub fn list(
     if let Some(action) = &filter.action {
         query = query.filter(audit_log::action.eq(action.clone()));
     }
-    if let Some(actor) = filter.actor_id {
-        query = query.filter(audit_log::actor_id.eq(actor));
+    if let Some(actors) = &filter.actor_ids {
+        query = query.filter(audit_log::actor_id.eq_any(actors.clone()));
     }
     if let Some(from) = filter.from {
         query = query.filter(audit_log::at.ge(from));

@@ -81,3 +81,10 @@ mark-short-late = م
 mark-short-absent = غ
 mark-short-excused = ع
 roster-marks-key = العلامات: ح حاضر، م متأخر، غ غائب، ع غياب بعذر؛ والرقم الصغير رقم الجلسة.
+
+# issue 16: each reason says what it is for and who sees it
+reason-decision = سبب القرار (يظهر للمتدرب)
+reason-move = سبب النقل (يُحفظ في السجل)
+reason-grant = سبب منح المحاولات الجديدة (يُحفظ في السجل)
+reason-accommodation = السبب (يُحفظ في السجل ولا يظهر للمتدرب)
+reason-placement = سبب التسجيل في الصف (يُحفظ في السجل)

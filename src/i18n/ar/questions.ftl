@@ -4,7 +4,7 @@ nav-questions = بنك الأسئلة
 
 ## القائمة
 questions-title = بنك الأسئلة
-questions-lead = أسئلة الاختبار باللغتين. يسحب كل اختبار أسئلته من الأسئلة الفعّالة في كل محور؛ والسؤال الموقوف لا يُسحب مرة أخرى لكنه يبقى في المحاولات التي استخدمته.
+questions-lead = أسئلة الاختبار باللغتين. يسحب كل اختبار أسئلته من الأسئلة الفعّالة في كل وحدة؛ والسؤال الموقوف لا يُسحب مرة أخرى لكنه يبقى في المحاولات التي استخدمته.
 questions-imported = { $count ->
     [0] لم يُضف أي سؤال من الملف.
     [one] أُضيف سؤال واحد من الملف.
@@ -13,10 +13,10 @@ questions-imported = { $count ->
     [many] أُضيف { $count } سؤالاً من الملف.
    *[other] أُضيف { $count } سؤال من الملف.
 }
-questions-counts-title = الأسئلة الفعّالة في كل محور
-question-block-1 = المحور الأول: المهارات الأساسية
-question-block-2 = المحور الثاني: البحث عن المعلومات
-question-block-3 = المحور الثالث: المشاركة الإلكترونية
+questions-counts-title = الأسئلة الفعّالة في كل وحدة
+question-block-1 = الوحدة الأولى: المهارات الأساسية
+question-block-2 = الوحدة الثانية: البحث عن المعلومات
+question-block-3 = الوحدة الثالثة: المشاركة الإلكترونية
 questions-active-count = { $count ->
     [0] لا توجد أسئلة فعّالة
     [one] سؤال فعّال واحد
@@ -25,7 +25,7 @@ questions-active-count = { $count ->
     [many] { $count } سؤالاً فعّالاً
    *[other] { $count } سؤال فعّال
 }
-questions-block-short = العدد غير كافٍ: يسحب كل اختبار { $count } سؤالاً من كل محور.
+questions-block-short = العدد غير كافٍ: يسحب كل اختبار { $count } سؤالاً من كل وحدة.
 questions-new = إضافة سؤال
 questions-export-csv = تنزيل بصيغة CSV
 questions-export-json = تنزيل بصيغة JSON
@@ -37,7 +37,7 @@ questions-list-title = { $count ->
     [many] { $count } سؤالاً
    *[other] { $count } سؤال
 }
-questions-col-block = المحور
+questions-col-block = الوحدة
 questions-col-topic = الموضوع
 questions-col-kind = النوع
 questions-col-stem = السؤال
@@ -62,7 +62,7 @@ questions-import-title = استيراد أسئلة
 questions-import-lead = أضف أسئلة كثيرة دفعة واحدة من ملف CSV أو JSON (بحد أقصى 2 ميغابايت). يُفحص الملف كاملاً: إذا كان في أي سطر خطأ فلن يُضاف شيء، وتُعرض كل الأخطاء مع أرقام أسطرها.
 questions-import-help-title = كيف تُعدّ الملف
 questions-import-help-csv = ملف CSV (بترميز UTF-8، مثلاً بحفظه من جدول البيانات بصيغة "CSV UTF-8"): سؤال في كل سطر، ويكون السطر الأول هكذا:
-questions-import-help-rules = المحور 1 أو 2 أو 3؛ والموضوع كلمات إنجليزية صغيرة بينها شرطات (مثل e-mail)؛ والنوع single أو multiple أو true_false. اكتب 1 للخيار الصحيح و0 لغيره. اترك الخيارات غير المستخدمة فارغة في آخر السطر. ضع النص الذي فيه فواصل أو علامات تنصيص أو أسطر جديدة بين علامتي تنصيص مزدوجتين، مع مضاعفة أي علامة تنصيص داخله. عمود الحالة اختياري (active أو retired).
+questions-import-help-rules = الوحدة 1 أو 2 أو 3؛ والموضوع كلمات إنجليزية صغيرة بينها شرطات (مثل e-mail)؛ والنوع single أو multiple أو true_false. اكتب 1 للخيار الصحيح و0 لغيره. اترك الخيارات غير المستخدمة فارغة في آخر السطر. ضع النص الذي فيه فواصل أو علامات تنصيص أو أسطر جديدة بين علامتي تنصيص مزدوجتين، مع مضاعفة أي علامة تنصيص داخله. عمود الحالة اختياري (active أو retired).
 questions-import-help-json = ملف JSON: مصفوفة من الأسئلة بهذا الشكل:
 questions-import-file = الملف
 questions-import-file-hint = ملف بامتداد ‎.csv أو ‎.json.
@@ -85,7 +85,7 @@ questions-new-title = إضافة سؤال
 questions-edit-title = تعديل سؤال
 questions-back = العودة إلى بنك الأسئلة
 questions-used-note = استُخدم هذا السؤال في اختبار. حفظ التعديلات يوقفه ويضيف السؤال المعدّل إصداراً جديداً؛ وتبقى الاختبارات التي استخدمته على السؤال كما كان.
-questions-field-block = محور المنهج
+questions-field-block = وحدة المنهج
 questions-field-topic = الموضوع
 questions-hint-topic = كلمات إنجليزية بحروف صغيرة بينها شرطات، مثل e-mail أو online-banking.
 questions-field-kind = نوع السؤال
@@ -107,7 +107,7 @@ question-kind-multiple = عدة إجابات
 question-kind-true-false = صح أو خطأ
 
 ## الأخطاء
-question-block-invalid = اختر المحور 1 أو 2 أو 3.
+question-block-invalid = اختر الوحدة 1 أو 2 أو 3.
 question-topic-invalid = يجب أن يكون الموضوع كلمات إنجليزية صغيرة أو أرقاماً بينها شرطة واحدة، بحد أقصى 40 حرفاً.
 question-kind-invalid = اختر إجابة واحدة أو عدة إجابات أو صح أو خطأ.
 question-stem-ar-required = اكتب السؤال بالعربية.
@@ -154,3 +154,24 @@ audit-question-retire = إيقاف سؤال
 audit-question-reactivate = إعادة سؤال إلى الاستخدام
 audit-question-delete = حذف سؤال
 audit-question-import = استيراد أسئلة
+
+# issue 16: the shipped bank's topics by name (a topic made up by an admin shows as typed)
+topic-banking = الخدمات المصرفية الإلكترونية
+topic-computer = الحاسوب
+topic-consumer = حقوق المستهلك
+topic-documents = المستندات
+topic-e-government = الخدمات الحكومية الإلكترونية
+topic-education-info = معلومات التعليم
+topic-email = البريد الإلكتروني
+topic-files = الملفات والمجلدات
+topic-government-info = المعلومات الحكومية
+topic-health-info = المعلومات الصحية
+topic-health-services = الخدمات الصحية
+topic-internet = الإنترنت
+topic-jobs = الوظائف
+topic-learning = التعلم الإلكتروني
+topic-reliability = موثوقية المعلومات
+topic-safety = الأمان على الإنترنت
+topic-search-skills = البحث
+topic-shopping = التسوق الإلكتروني
+topic-travel = السفر

@@ -79,3 +79,10 @@ mark-short-late = L
 mark-short-absent = A
 mark-short-excused = E
 roster-marks-key = Marks: P present, L late, A absent, E excused; the small number is the session.
+
+# issue 16: each reason says what it is for and who sees it
+reason-decision = Reason for the decision (shown to the trainee)
+reason-move = Reason for the move (kept in the record)
+reason-grant = Reason for the new attempts (kept in the record)
+reason-accommodation = Reason (kept in the record, not shown to the trainee)
+reason-placement = Reason for the placement (kept in the record)

@@ -138,3 +138,24 @@ audit-question-retire = Question retired
 audit-question-reactivate = Question brought back into use
 audit-question-delete = Question deleted
 audit-question-import = Questions imported
+
+# issue 16: the shipped bank's topics by name (a topic made up by an admin shows as typed)
+topic-banking = Online banking
+topic-computer = The computer
+topic-consumer = Consumer rights
+topic-documents = Documents
+topic-e-government = E-government services
+topic-education-info = Education information
+topic-email = E-mail
+topic-files = Files and folders
+topic-government-info = Government information
+topic-health-info = Health information
+topic-health-services = Health services
+topic-internet = The Internet
+topic-jobs = Jobs
+topic-learning = Learning online
+topic-reliability = Reliable information
+topic-safety = Safety online
+topic-search-skills = Searching
+topic-shopping = Shopping online
+topic-travel = Travel

@@ -1,5 +1,7 @@
 //! `GET /admin/audit`: the audit log, newest first, filtered by action,
-//! person and dates (UAE days).
+//! person (by name, e-mail, Emirates ID or mobile, or from a row's link)
+//! and dates (UAE days). Who acted and whom an entry is about are shown by
+//! name; the particulars as a short list of fields.
 
 use std::collections::HashMap;
 
@@ -11,33 +13,51 @@ use serde::Deserialize;
 use crate::auth::extractors::Admin;
 use crate::db::models::audit::{self, Filter};
 use crate::db::models::user::User;
+use crate::domain::person::Role;
 use crate::domain::time;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::web::page::PageCtx;
 use crate::web::{AppState, urls};
 
 const PAGE_SIZE: i64 = 100;
 
+/// At most this many people match a typed person.
+const PEOPLE_LIMIT: i64 = 50;
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct AuditQuery {
     pub action: String,
-    /// A user id.
+    /// An account id (a row's "by" link).
     pub actor: String,
+    /// A name, e-mail address, Emirates ID or mobile number, as typed.
+    pub person: String,
     /// `YYYY-MM-DD`, inclusive, UAE time.
     pub from: String,
     pub to: String,
     pub page: u32,
 }
 
+/// Whom or what an entry is about: a label, and a page to open if any.
+pub struct Subject {
+    pub label: String,
+    pub link: Option<String>,
+    /// As stored (`user:14`), for the title.
+    pub raw: String,
+}
+
 pub struct EntryRow {
     pub id: i64,
     pub at: String,
     pub actor: String,
+    /// Entries by the same person.
+    pub actor_link: Option<String>,
     pub action: String,
     pub action_label: String,
-    pub subject: String,
-    pub details: String,
+    pub subject: Subject,
+    /// The particulars, field by field (names as recorded).
+    pub details: Vec<(String, String)>,
     pub client_ip: String,
 }
 
@@ -48,6 +68,8 @@ pub struct AuditPage {
     pub query: AuditQuery,
     pub actions: Vec<(String, String)>,
     pub rows: Vec<EntryRow>,
+    /// A typed person matched nobody.
+    pub nobody: bool,
     pub has_next: bool,
     pub next_page: String,
 }
@@ -61,6 +83,75 @@ fn parse_day(text: &str) -> Option<NaiveDate> {
     time::parse_day(text).ok()
 }
 
+/// `kind:id` as stored.
+fn split_subject(subject: &str) -> Option<(&str, i32)> {
+    let (kind, id) = subject.split_once(':')?;
+    Some((kind, id.parse().ok()?))
+}
+
+/// The subject as a person reads it: a name for an account, the kind and
+/// number for anything else, linked to its page where there is one.
+fn subject(raw: String, people: &HashMap<i32, User>, lang: Lang) -> Subject {
+    let (label, link) = match split_subject(&raw) {
+        Some(("user", id)) => match people.get(&id) {
+            Some(user) => (
+                user.name(lang).to_owned(),
+                Some(urls::with_id(urls::REGISTRAR_TRAINEE, id))
+                    .filter(|_| user.role == Role::Trainee),
+            ),
+            None => (
+                lang.t_args("audit-subject-user", &[("id", id.into())]),
+                None,
+            ),
+        },
+        Some((kind, id)) => {
+            let link = match kind {
+                "cohort" => Some(urls::with_id(urls::ADMIN_COHORT, id)),
+                "certificate" => Some(urls::with_id(urls::REGISTRAR_CERTIFICATE, id)),
+                "venue" => Some(urls::with_id(urls::ADMIN_VENUE, id)),
+                _ => None,
+            };
+            let key = match kind {
+                "attempt" => Some("audit-subject-attempt"),
+                "certificate" => Some("audit-subject-certificate"),
+                "cohort" => Some("audit-subject-cohort"),
+                "enrollment" => Some("audit-subject-enrollment"),
+                "holiday" => Some("audit-subject-holiday"),
+                "question" => Some("audit-subject-question"),
+                "session" => Some("audit-subject-session"),
+                "sitting" => Some("audit-subject-sitting"),
+                "venue" => Some("audit-subject-venue"),
+                _ => None,
+            };
+            let label =
+                key.map_or_else(|| raw.clone(), |key| lang.t_args(key, &[("id", id.into())]));
+            (label, link)
+        }
+        None if raw == "settings" => (lang.t("audit-subject-settings"), None),
+        None => (raw.clone(), None),
+    };
+    Subject { label, link, raw }
+}
+
+/// The recorded particulars as (field, value) pairs; text that is not a
+/// JSON object is one unnamed line.
+fn details(text: &str) -> Vec<(String, String)> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(fields)) => fields
+            .into_iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    serde_json::Value::String(text) => text,
+                    other => other.to_string(),
+                };
+                (name, value)
+            })
+            .collect(),
+        _ if text.trim().is_empty() || text.trim() == "{}" => Vec::new(),
+        _ => vec![(String::new(), text.to_owned())],
+    }
+}
+
 pub async fn list(
     ctx: PageCtx,
     _admin: Admin,
@@ -68,28 +159,59 @@ pub async fn list(
     query: web::Query<AuditQuery>,
 ) -> Result<Html, AppError> {
     let query = query.into_inner();
-    let filter = Filter {
+    let (person, actor) = (
+        query.person.trim().to_owned(),
+        query.actor.trim().parse().ok(),
+    );
+    let mut filter = Filter {
         action: Some(query.action.trim().to_owned()).filter(|action| !action.is_empty()),
-        actor_id: query.actor.trim().parse().ok(),
+        actor_ids: actor.map(|id: i32| vec![id]),
         from: parse_day(&query.from).and_then(uae_midnight),
         until: parse_day(&query.to)
             .and_then(|day| day.succ_opt())
             .and_then(uae_midnight),
     };
     let offset = i64::from(query.page) * PAGE_SIZE;
-    let (entries, actions, people) = state
-        .db
-        .read(move |conn| {
-            let entries = audit::list(conn, &filter, PAGE_SIZE + 1, offset)?;
-            let actions = audit::actions(conn)?;
-            let actor_ids: Vec<i32> = entries.iter().filter_map(|entry| entry.actor_id).collect();
-            let people: HashMap<i32, (String, String)> = User::by_ids(conn, &actor_ids)?
-                .into_iter()
-                .map(|user| (user.id, (user.full_name_ar, user.full_name_en)))
-                .collect();
-            Ok::<_, AppError>((entries, actions, people))
-        })
-        .await?;
+    let (entries, actions, people, nobody) =
+        state
+            .db
+            .read(move |conn| {
+                if !person.is_empty() {
+                    let found: Vec<i32> = User::search(conn, &person, None, PEOPLE_LIMIT, 0)?
+                        .into_iter()
+                        .map(|user| user.id)
+                        .collect();
+                    if found.is_empty() {
+                        return Ok::<_, AppError>((
+                            Vec::new(),
+                            audit::actions(conn)?,
+                            HashMap::new(),
+                            true,
+                        ));
+                    }
+                    filter.actor_ids = Some(match filter.actor_ids.take() {
+                        Some(ids) => ids.into_iter().filter(|id| found.contains(id)).collect(),
+                        None => found,
+                    });
+                }
+                let entries = audit::list(conn, &filter, PAGE_SIZE + 1, offset)?;
+                let actions = audit::actions(conn)?;
+                let mut ids: Vec<i32> = entries.iter().filter_map(|entry| entry.actor_id).collect();
+                ids.extend(entries.iter().filter_map(|entry| {
+                    match split_subject(&entry.subject) {
+                        Some(("user", id)) => Some(id),
+                        _ => None,
+                    }
+                }));
+                ids.sort_unstable();
+                ids.dedup();
+                let people: HashMap<i32, User> = User::by_ids(conn, &ids)?
+                    .into_iter()
+                    .map(|user| (user.id, user))
+                    .collect();
+                Ok((entries, actions, people, false))
+            })
+            .await?;
     let lang = ctx.lang;
     let has_next = entries.len() > PAGE_SIZE as usize;
     let rows = entries
@@ -101,12 +223,15 @@ pub async fn list(
             actor: entry
                 .actor_id
                 .and_then(|id| people.get(&id))
-                .map(|(ar, en)| lang.pick(ar, en).to_owned())
+                .map(|user| user.name(lang).to_owned())
                 .unwrap_or_else(|| "—".to_owned()),
+            actor_link: entry
+                .actor_id
+                .map(|id| format!("{}?actor={id}", urls::ADMIN_AUDIT)),
             action_label: lang.t(&crate::domain::audit::catalogue_key(&entry.action)),
             action: entry.action,
-            subject: entry.subject,
-            details: entry.details,
+            subject: subject(entry.subject, &people, lang),
+            details: details(&entry.details),
             client_ip: entry.client_ip.unwrap_or_default(),
         })
         .collect();
@@ -123,6 +248,7 @@ pub async fn list(
         let params = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("action", &query.action)
             .append_pair("actor", &query.actor)
+            .append_pair("person", &query.person)
             .append_pair("from", &query.from)
             .append_pair("to", &query.to)
             .append_pair("page", &(query.page + 1).to_string())
@@ -135,6 +261,7 @@ pub async fn list(
             query,
             actions,
             rows,
+            nobody,
             has_next,
             next_page,
         }

@@ -19,12 +19,16 @@ use crate::web::forms::FormState;
 use crate::web::page::{self, PageCtx};
 use crate::web::{AppState, audit_actor, urls};
 
-/// The form; `questions_per_block` is three numbers like `12/12/12`.
+/// The form: a number field per block (`block1`…`block3`); a client may
+/// send the three as one `questions_per_block` like `12/12/12` instead.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ExamForm {
     pub duration_minutes: String,
     pub pass_percent: String,
+    pub block1: String,
+    pub block2: String,
+    pub block3: String,
     pub questions_per_block: String,
     pub resit_hours: String,
     pub max_attempts: String,
@@ -69,16 +73,48 @@ pub async fn form(
     let mut form = FormState::default();
     form.keep("duration_minutes", &settings.duration_minutes.to_string());
     form.keep("pass_percent", &settings.pass_percent.to_string());
-    form.keep(
-        "questions_per_block",
-        &format!(
-            "{}/{}/{}",
-            settings.block1_questions, settings.block2_questions, settings.block3_questions
-        ),
-    );
+    form.keep("block1", &settings.block1_questions.to_string());
+    form.keep("block2", &settings.block2_questions.to_string());
+    form.keep("block3", &settings.block3_questions.to_string());
     form.keep("resit_hours", &settings.resit_hours.to_string());
     form.keep("max_attempts", &settings.max_attempts.to_string());
     render(ctx, form, StatusCode::OK)
+}
+
+const BLOCK_FIELDS: [&str; 3] = ["block1", "block2", "block3"];
+
+/// The three blocks' numbers: from their own fields (each 0 to 100, not all
+/// 0), or from `questions_per_block` when only that was sent.
+fn blueprint(form: &mut FormState, input: &ExamForm) -> Option<[i32; 3]> {
+    let typed = [&input.block1, &input.block2, &input.block3];
+    if typed.iter().all(|text| text.trim().is_empty()) && !input.questions_per_block.is_empty() {
+        let blocks = parse_blocks(&input.questions_per_block);
+        match blocks {
+            Some(numbers) => {
+                for (name, number) in BLOCK_FIELDS.into_iter().zip(numbers) {
+                    form.keep(name, &number.to_string());
+                }
+            }
+            None => {
+                form.keep("block1", &input.questions_per_block);
+                form.fail("block1", "exam-blocks-invalid");
+            }
+        }
+        return blocks;
+    }
+    let mut numbers = [0; 3];
+    let mut valid = true;
+    for ((name, text), number) in BLOCK_FIELDS.into_iter().zip(typed).zip(&mut numbers) {
+        match in_range(form, name, text, 0..=100, "exam-block-range") {
+            Some(n) => *number = n,
+            None => valid = false,
+        }
+    }
+    if valid && numbers.iter().sum::<i32>() == 0 {
+        form.fail("block1", "exam-blocks-none");
+        valid = false;
+    }
+    valid.then_some(numbers)
 }
 
 fn in_range(
@@ -124,11 +160,7 @@ pub async fn save(
         1..=100,
         "exam-pass-range",
     );
-    form.keep("questions_per_block", &input.questions_per_block);
-    let blocks = parse_blocks(&input.questions_per_block);
-    if blocks.is_none() {
-        form.fail("questions_per_block", "exam-blocks-invalid");
-    }
+    let blocks = blueprint(&mut form, &input);
     let resit = in_range(
         &mut form,
         "resit_hours",
@@ -180,7 +212,11 @@ fn refuse(
     shortfall: Option<Shortfall>,
 ) -> Result<HttpResponse, AppError> {
     let block_shortfall = shortfall.map(|Shortfall { block, held }| {
-        form.fail("questions_per_block", "exam-block-too-many-short");
+        let field = block
+            .checked_sub(1)
+            .and_then(|index| BLOCK_FIELDS.get(index))
+            .unwrap_or(&BLOCK_FIELDS[0]);
+        form.fail(field, "exam-block-too-many-short");
         ctx.lang.t_args(
             "exam-block-too-many",
             &[("block", block.into()), ("count", held.into())],

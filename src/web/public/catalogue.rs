@@ -55,6 +55,17 @@ pub struct CohortCard {
 }
 
 impl CohortCard {
+    /// The address, with the town before it unless the address names it.
+    pub fn full_address(&self) -> String {
+        if self.address.contains(&self.town) {
+            self.address.clone()
+        } else if self.address.is_empty() {
+            self.town.clone()
+        } else {
+            format!("{} · {}", self.town, self.address)
+        }
+    }
+
     pub fn seats_left(&self) -> i64 {
         (self.capacity - self.enrolled).max(0)
     }

@@ -51,6 +51,8 @@ pub struct CurrentPlace {
     pub marks: Vec<String>,
     /// Attendance standing, once the trainee has a seat.
     pub standing: Option<Standing>,
+    /// Why a registrar decided the trainee may or may not sit the exam.
+    pub decision_reason: Option<String>,
     pub finished: bool,
 }
 
@@ -127,6 +129,9 @@ fn current_place(
         return Ok(None);
     };
     let marks = crate::ops::attendance::marks_by_place(conn, &[place.id])?;
+    let decision_reason = crate::ops::attendance::overrides(conn, &[place.id])?
+        .remove(&place.id)
+        .map(|decision| decision.reason);
     let standing = if place.status.is_seated() {
         Some(crate::ops::attendance::standing_with(
             conn,
@@ -162,6 +167,7 @@ fn current_place(
         sessions: session_lines(&sessions, lang),
         marks: mark_codes,
         standing,
+        decision_reason,
         finished: card.phase == Phase::Finished,
         card,
     }))

@@ -428,3 +428,64 @@ async fn a_failed_form_takes_the_focus_to_what_to_correct_and_verification_is_li
     }
     chrome.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Chromium, chromedriver and axe-core: cargo test --test web e2e:: -- --ignored --test-threads=1"]
+async fn the_admin_and_registrar_pages_read_as_people_read_them() {
+    super::require_tools();
+    let site = demo_site().await;
+    let admin = Chrome::start(&site.app).await;
+    admin.sign_in(&site.admin.login, &site.admin.password).await;
+    for lang in ["ar", "en"] {
+        for (path, name) in [
+            (urls::ADMIN_COHORTS, "admin-classes"),
+            (urls::ADMIN_AUDIT, "admin-audit"),
+            (urls::ADMIN_EXAM, "admin-exam"),
+            (urls::ADMIN_QUESTIONS, "admin-questions"),
+        ] {
+            admin.open_in(path, lang).await;
+            // The site's navigation and the admin's each fit on one row.
+            for nav in [".site-nav ul", ".admin-nav ul"] {
+                let rows = height_of(&admin, nav).await;
+                assert!(rows < 60.0, "{nav} is {rows} px high on {path} ({lang})");
+            }
+            assert_eq!(
+                admin.all(".admin-nav a[aria-current=page]").await.len(),
+                1,
+                "the section is marked ({path})"
+            );
+            admin.screenshot(&format!("{name}-{lang}")).await;
+        }
+    }
+    admin.quit().await;
+
+    let office = Chrome::start(&site.app).await;
+    office
+        .sign_in(&site.registrar.login, &site.registrar.password)
+        .await;
+    for lang in ["ar", "en"] {
+        office
+            .open_in(&with_id(urls::REGISTRAR_TRAINEE, site.examinee_id), lang)
+            .await;
+        let labels: Vec<String> = {
+            let mut texts = Vec::new();
+            for label in office.all("main label").await {
+                texts.push(label.text().await.expect("text"));
+            }
+            texts
+        };
+        let reasons: Vec<&String> = labels.iter().filter(|t| t.contains('(')).collect();
+        let mut unique = reasons.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            reasons.len(),
+            "every reason says what it is for: {labels:?}"
+        );
+        office
+            .screenshot(&format!("registrar-trainee-{lang}"))
+            .await;
+    }
+    office.quit().await;
+}

@@ -188,12 +188,18 @@ fn class_choices(
         .map(|card| Choice {
             code: card.id.to_string(),
             label: format!(
-                "{} · {} · {} · {}/{}",
+                "{} · {} · {} · {} · {}",
                 card.venue,
                 card.town,
+                card.when(lang),
                 card.starts_text(),
-                card.enrolled,
-                card.capacity
+                lang.t_args(
+                    "trainer-seats-taken",
+                    &[
+                        ("enrolled", card.enrolled.into()),
+                        ("capacity", card.capacity.into())
+                    ]
+                ),
             ),
         })
         .collect())
