@@ -191,6 +191,24 @@ impl PageCtx {
             .t_args(key, &[(name, FluentValue::from(value.to_string()))])
     }
 
+    /// A message with two text arguments.
+    pub fn ts2(
+        &self,
+        key: &str,
+        first: &str,
+        first_value: impl std::fmt::Display,
+        second: &str,
+        second_value: impl std::fmt::Display,
+    ) -> String {
+        self.lang.t_args(
+            key,
+            &[
+                (first, FluentValue::from(first_value.to_string())),
+                (second, FluentValue::from(second_value.to_string())),
+            ],
+        )
+    }
+
     /// A message with two number arguments.
     pub fn tn2(
         &self,

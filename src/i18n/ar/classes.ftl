@@ -102,7 +102,6 @@ session-cancel = إلغاء هذه الجلسة
 session-move = نقل هذه الجلسة
 session-new-date = التاريخ الجديد
 session-new-time = وقت البدء الجديد
-field-reason = السبب (يظهر للمتدربين)
 
 enrol-refused-active = لديك مكان في صف من هذا المساق. انسحب منه أولاً لتختار صفاً آخر.
 enrol-refused-audience = هذا الصف مخصص لفئة أخرى (للنساء فقط أو للرجال فقط).

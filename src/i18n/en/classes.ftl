@@ -90,7 +90,6 @@ session-cancel = Cancel this session
 session-move = Move this session
 session-new-date = New date
 session-new-time = New start time
-field-reason = Reason (shown to the trainees)
 
 enrol-refused-active = You already have a place in a class of this course. Withdraw from it first to choose another.
 enrol-refused-audience = This class is reserved for another group (women only or men only).
