@@ -95,16 +95,28 @@ pub fn standing_with(
     marks: &HashMap<(i32, i32), Mark>,
     now: DateTime<Utc>,
 ) -> Result<Standing, DbError> {
-    let overridden = overrides(conn, &[enrollment_id])?
-        .get(&enrollment_id)
-        .map(|o| o.eligible);
-    Ok(standing(
+    Ok(standing_and_decision(conn, cohort_id, enrollment_id, sessions, marks, now)?.0)
+}
+
+/// [`standing_with`], and the registrar's decision behind an override with
+/// its reason (which the trainee is shown).
+pub fn standing_and_decision(
+    conn: &mut DbConnection,
+    cohort_id: i32,
+    enrollment_id: i32,
+    sessions: &[ClassSession],
+    marks: &HashMap<(i32, i32), Mark>,
+    now: DateTime<Utc>,
+) -> Result<(Standing, Option<EligibilityOverride>), DbError> {
+    let decision = overrides(conn, &[enrollment_id])?.remove(&enrollment_id);
+    let standing = standing(
         sessions,
         enrollment_id,
         marks,
-        overridden,
+        decision.as_ref().map(|o| o.eligible),
         threshold(conn)?,
         early_sitting(conn, cohort_id)?,
         now,
-    ))
+    );
+    Ok((standing, decision))
 }

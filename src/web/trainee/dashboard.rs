@@ -129,20 +129,18 @@ fn current_place(
         return Ok(None);
     };
     let marks = crate::ops::attendance::marks_by_place(conn, &[place.id])?;
-    let decision_reason = crate::ops::attendance::overrides(conn, &[place.id])?
-        .remove(&place.id)
-        .map(|decision| decision.reason);
-    let standing = if place.status.is_seated() {
-        Some(crate::ops::attendance::standing_with(
+    let (standing, decision_reason) = if place.status.is_seated() {
+        let (standing, decision) = crate::ops::attendance::standing_and_decision(
             conn,
             place.cohort_id,
             place.id,
             &sessions,
             &marks,
             now,
-        )?)
+        )?;
+        (Some(standing), decision.map(|decision| decision.reason))
     } else {
-        None
+        (None, None)
     };
     let mark_codes: Vec<String> = sessions
         .iter()
