@@ -107,6 +107,10 @@ role_extractor!(
     /// Any staff member: trainer, registrar or admin.
     Staff: Trainer | Registrar | Admin
 );
+role_extractor!(
+    /// Someone who reads the programme's reports: a registrar or an admin.
+    ReportReader: Registrar | Admin
+);
 
 /// A `next` parameter is honoured only when it is a path on this site:
 /// `/…` but not `//host/…` or `/\host`, which browsers treat as other sites.

@@ -56,6 +56,7 @@ pub mod password;
 pub mod person;
 pub mod programme;
 pub mod region;
+pub mod report;
 pub mod reschedule;
 pub mod resit;
 pub mod schedule;

@@ -96,8 +96,8 @@ macro_rules! catalogue {
     };
 }
 
-const AR_SOURCES: &[&str] = catalogue!("ar": "site", "classes", "venues", "attendance", "exam", "questions", "certificates");
-const EN_SOURCES: &[&str] = catalogue!("en": "site", "classes", "venues", "attendance", "exam", "questions", "certificates");
+const AR_SOURCES: &[&str] = catalogue!("ar": "site", "classes", "venues", "attendance", "exam", "questions", "certificates", "reports");
+const EN_SOURCES: &[&str] = catalogue!("en": "site", "classes", "venues", "attendance", "exam", "questions", "certificates", "reports");
 
 fn sources(lang: Lang) -> &'static [&'static str] {
     match lang {

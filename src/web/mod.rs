@@ -91,6 +91,8 @@ routes! {
     urls::TRAINER_HOME => { get: trainer::dashboard::show },
     urls::REGISTRAR_HOME => { get: registrar::certificates::show },
     urls::REGISTRAR_CERTIFICATES_ISSUE => { post: registrar::certificates::issue },
+    urls::REGISTRAR_REPORTS => { get: registrar::reports::show },
+    urls::REGISTRAR_REPORT_CSV => { get: registrar::reports::csv },
     urls::REGISTRAR_CERTIFICATE => { get: registrar::certificates::certificate },
     urls::REGISTRAR_CERTIFICATE_REVOKE => { post: registrar::certificates::revoke },
     urls::REGISTRAR_CERTIFICATE_REISSUE => { get: registrar::reissue::form, post: registrar::reissue::submit },

@@ -38,6 +38,7 @@ mod page_markup;
 mod postgres_only;
 mod proxies;
 mod questions;
+mod reports;
 mod scale;
 mod security;
 mod static_files;

@@ -14,6 +14,7 @@ pub mod holiday;
 pub mod login_attempt;
 pub mod question;
 pub mod region;
+pub mod report;
 pub mod session;
 pub mod sitting_permission;
 pub mod user;

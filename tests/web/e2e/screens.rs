@@ -486,6 +486,15 @@ async fn the_admin_and_registrar_pages_read_as_people_read_them() {
         office
             .screenshot(&format!("registrar-trainee-{lang}"))
             .await;
+        let reports = format!("{}?from=2025-01-01&to=2026-12-31", urls::REGISTRAR_REPORTS);
+        office.open_in(&reports, lang).await;
+        assert_eq!(
+            office.all("figure.chart svg[role=img]").await.len(),
+            2,
+            "two charts ({lang})"
+        );
+        office.screenshot(&format!("reports-{lang}")).await;
+        office.assert_accessible(&format!("reports ({lang})")).await;
     }
     office.quit().await;
 }

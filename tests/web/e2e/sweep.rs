@@ -55,6 +55,7 @@ const NOT_PAGES: &[&str] = &[
     urls::ENROLLMENT_CALENDAR,
     urls::ADMIN_QUESTIONS_EXPORT_JSON,
     urls::ADMIN_QUESTIONS_EXPORT_CSV,
+    urls::REGISTRAR_REPORT_CSV,
 ];
 
 /// Every page, with whoever sees it at its fullest.
@@ -162,6 +163,11 @@ pub fn pages(site: &DemoSite) -> Vec<Page> {
             urls::REGISTRAR_COHORTS,
             Registrar,
             urls::REGISTRAR_COHORTS.to_owned(),
+        ),
+        page(
+            urls::REGISTRAR_REPORTS,
+            Registrar,
+            format!("{}?from=2025-01-01&to=2026-12-31", urls::REGISTRAR_REPORTS),
         ),
         page(
             urls::REGISTRAR_CERTIFICATE,

@@ -1,0 +1,2 @@
+DROP INDEX certificates_attempt;
+DROP INDEX attempts_enrollment;
