@@ -136,17 +136,7 @@ pub fn funnel_by(
          GROUP BY 1, 2, 3
          ORDER BY {order}, 1"
     );
-    let rows: Vec<GroupRow> = crate::db::on_backend!(conn, |c| {
-        let text = match_backend_sql(&sql, c);
-        diesel::sql_query(text)
-            .bind::<Date, _>(scope.from)
-            .bind::<Date, _>(scope.to)
-            .bind::<Text, _>(&scope.region)
-            .bind::<Text, _>(&scope.region)
-            .bind::<Text, _>(&scope.town)
-            .bind::<Text, _>(&scope.town)
-            .load(c)
-    })?;
+    let rows: Vec<GroupRow> = in_scope(conn, &sql, scope)?;
     Ok(rows
         .into_iter()
         .map(|row| Group {
@@ -176,17 +166,7 @@ pub fn funnel(conn: &mut DbConnection, scope: &Scope) -> QueryResult<Counts> {
             COUNT(DISTINCT CASE WHEN ce.status = 'issued' THEN e.trainee_id END) AS certified
          {PLACES}"
     );
-    let rows: Vec<GroupRow> = crate::db::on_backend!(conn, |c| {
-        let text = match_backend_sql(&sql, c);
-        diesel::sql_query(text)
-            .bind::<Date, _>(scope.from)
-            .bind::<Date, _>(scope.to)
-            .bind::<Text, _>(&scope.region)
-            .bind::<Text, _>(&scope.region)
-            .bind::<Text, _>(&scope.town)
-            .bind::<Text, _>(&scope.town)
-            .load(c)
-    })?;
+    let rows: Vec<GroupRow> = in_scope(conn, &sql, scope)?;
     Ok(rows
         .into_iter()
         .next()
@@ -299,17 +279,7 @@ pub fn blocks(conn: &mut DbConnection, scope: &Scope) -> QueryResult<Vec<BlockRe
            AND co.start_date >= ? AND co.start_date <= ?
            AND (? = '' OR r.code = ?)
            AND (? = '' OR t.code = ?)";
-    let rows: Vec<BlockRow> = crate::db::on_backend!(conn, |c| {
-        let text = match_backend_sql(sql, c);
-        diesel::sql_query(text)
-            .bind::<Date, _>(scope.from)
-            .bind::<Date, _>(scope.to)
-            .bind::<Text, _>(&scope.region)
-            .bind::<Text, _>(&scope.region)
-            .bind::<Text, _>(&scope.town)
-            .bind::<Text, _>(&scope.town)
-            .load(c)
-    })?;
+    let rows: Vec<BlockRow> = in_scope(conn, sql, scope)?;
     let Some(row) = rows.into_iter().next() else {
         return Ok(Vec::new());
     };
@@ -329,6 +299,35 @@ pub fn blocks(conn: &mut DbConnection, scope: &Scope) -> QueryResult<Vec<BlockRe
     )
     .collect())
 }
+
+/// Runs `sql`, whose first six placeholders are the scope's (from, to,
+/// region twice, town twice), on the connection's own backend.
+fn in_scope<T>(conn: &mut DbConnection, sql: &str, scope: &Scope) -> QueryResult<Vec<T>>
+where
+    T: RowOfBoth + 'static,
+{
+    crate::db::on_backend!(conn, |c| {
+        let text = match_backend_sql(sql, c);
+        diesel::sql_query(text)
+            .bind::<Date, _>(scope.from)
+            .bind::<Date, _>(scope.to)
+            .bind::<Text, _>(&scope.region)
+            .bind::<Text, _>(&scope.region)
+            .bind::<Text, _>(&scope.town)
+            .bind::<Text, _>(&scope.town)
+            .load(c)
+    })
+}
+
+/// A row type every compiled backend can read.
+#[cfg(feature = "postgres")]
+trait RowOfBoth: QueryableByName<diesel::sqlite::Sqlite> + QueryableByName<diesel::pg::Pg> {}
+#[cfg(feature = "postgres")]
+impl<T: QueryableByName<diesel::sqlite::Sqlite> + QueryableByName<diesel::pg::Pg>> RowOfBoth for T {}
+#[cfg(not(feature = "postgres"))]
+trait RowOfBoth: QueryableByName<diesel::sqlite::Sqlite> {}
+#[cfg(not(feature = "postgres"))]
+impl<T: QueryableByName<diesel::sqlite::Sqlite>> RowOfBoth for T {}
 
 /// The statement's text for the connection's backend.
 fn match_backend_sql<C: BackendSql>(sql: &str, _conn: &C) -> String {

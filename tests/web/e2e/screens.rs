@@ -175,7 +175,10 @@ async fn the_trainer_reaches_the_open_sitting_and_confirms_before_ending_an_atte
             .screenshot(&format!("trainer-dashboard-{lang}"))
             .await;
         chrome.click(&format!("a.button[href='{board}']")).await;
-        arrives(&chrome, "the board", |path| path.starts_with(&board)).await;
+        arrives(&chrome, "the board", |path| {
+            path.starts_with(&board) && !path.contains("terminate")
+        })
+        .await;
 
         // Declining changes nothing and leads back to the board.
         chrome.click("details summary").await;
@@ -190,7 +193,7 @@ async fn the_trainer_reaches_the_open_sitting_and_confirms_before_ending_an_atte
             .await;
         chrome.click(".confirm-form a.button").await;
         arrives(&chrome, "back on the board", |path| {
-            path.starts_with(&board)
+            path.starts_with(&board) && !path.contains("terminate")
         })
         .await;
         assert_eq!(attempt_status(&site.app, attempt).await, "open");
@@ -206,7 +209,13 @@ async fn the_trainer_reaches_the_open_sitting_and_confirms_before_ending_an_atte
     .await;
     chrome.click("form.form--danger button[type=submit]").await;
     chrome.click(".confirm-form button[type=submit]").await;
-    arrives(&chrome, "the board", |path| path.starts_with(&board)).await;
+    // The confirmation's own path is under the board's, so wait for the
+    // board itself (and its flash) before reading the attempt.
+    arrives(&chrome, "the board", |path| {
+        path.starts_with(&board) && !path.contains("terminate")
+    })
+    .await;
+    chrome.wait_for(".flash").await;
     assert_eq!(attempt_status(&site.app, attempt).await, "terminated");
     chrome.quit().await;
 
