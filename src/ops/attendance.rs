@@ -82,24 +82,12 @@ pub fn standing_of(
 ) -> Result<Standing, DbError> {
     let sessions = ClassSession::of_cohort(conn, cohort_id)?;
     let marks = marks_by_place(conn, &[enrollment_id])?;
-    standing_with(conn, cohort_id, enrollment_id, &sessions, &marks, now)
+    Ok(standing_and_decision(conn, cohort_id, enrollment_id, &sessions, &marks, now)?.0)
 }
 
 /// One place's standing when its class's sessions and its marks are loaded
-/// already (a page that shows them too).
-pub fn standing_with(
-    conn: &mut DbConnection,
-    cohort_id: i32,
-    enrollment_id: i32,
-    sessions: &[ClassSession],
-    marks: &HashMap<(i32, i32), Mark>,
-    now: DateTime<Utc>,
-) -> Result<Standing, DbError> {
-    Ok(standing_and_decision(conn, cohort_id, enrollment_id, sessions, marks, now)?.0)
-}
-
-/// [`standing_with`], and the registrar's decision behind an override with
-/// its reason (which the trainee is shown).
+/// already (a page that shows them too), and the registrar's decision
+/// behind an override with its reason (which the trainee is shown).
 pub fn standing_and_decision(
     conn: &mut DbConnection,
     cohort_id: i32,

@@ -54,6 +54,26 @@ struct GroupRow {
     certified: i64,
 }
 
+impl GroupRow {
+    fn counts(&self) -> Counts {
+        Counts {
+            enrolled: self.enrolled,
+            completed: self.completed,
+            sat: self.sat,
+            passed: self.passed,
+            certified: self.certified,
+        }
+    }
+}
+
+/// The funnel's steps: distinct people among the places counted.
+const STEPS: &str = "
+            COUNT(DISTINCT e.trainee_id) AS enrolled,
+            COUNT(DISTINCT CASE WHEN e.status = 'completed' THEN e.trainee_id END) AS completed,
+            COUNT(DISTINCT CASE WHEN a.id IS NOT NULL THEN e.trainee_id END) AS sat,
+            COUNT(DISTINCT CASE WHEN a.passed THEN e.trainee_id END) AS passed,
+            COUNT(DISTINCT CASE WHEN ce.status = 'issued' THEN e.trainee_id END) AS certified";
+
 /// The places counted, with everything a breakdown groups by joined in.
 const PLACES: &str = "
     FROM enrollments e
@@ -126,12 +146,7 @@ pub fn funnel_by(
 ) -> QueryResult<Vec<Group>> {
     let (key, name_ar, name_en, order) = grouping(dimension);
     let sql = format!(
-        "SELECT {key} AS key, {name_ar} AS name_ar, {name_en} AS name_en,
-            COUNT(DISTINCT e.trainee_id) AS enrolled,
-            COUNT(DISTINCT CASE WHEN e.status = 'completed' THEN e.trainee_id END) AS completed,
-            COUNT(DISTINCT CASE WHEN a.id IS NOT NULL THEN e.trainee_id END) AS sat,
-            COUNT(DISTINCT CASE WHEN a.passed THEN e.trainee_id END) AS passed,
-            COUNT(DISTINCT CASE WHEN ce.status = 'issued' THEN e.trainee_id END) AS certified
+        "SELECT {key} AS key, {name_ar} AS name_ar, {name_en} AS name_en, {STEPS}
          {PLACES}
          GROUP BY 1, 2, 3
          ORDER BY {order}, 1"
@@ -140,16 +155,10 @@ pub fn funnel_by(
     Ok(rows
         .into_iter()
         .map(|row| Group {
+            counts: row.counts(),
             key: row.key,
             name_ar: row.name_ar,
             name_en: row.name_en,
-            counts: Counts {
-                enrolled: row.enrolled,
-                completed: row.completed,
-                sat: row.sat,
-                passed: row.passed,
-                certified: row.certified,
-            },
         })
         .collect())
 }
@@ -157,26 +166,12 @@ pub fn funnel_by(
 /// The whole funnel: the sum of no breakdown, since a trainee may be in
 /// two groups (two classes); counted afresh.
 pub fn funnel(conn: &mut DbConnection, scope: &Scope) -> QueryResult<Counts> {
-    let sql = format!(
-        "SELECT '' AS key, '' AS name_ar, '' AS name_en,
-            COUNT(DISTINCT e.trainee_id) AS enrolled,
-            COUNT(DISTINCT CASE WHEN e.status = 'completed' THEN e.trainee_id END) AS completed,
-            COUNT(DISTINCT CASE WHEN a.id IS NOT NULL THEN e.trainee_id END) AS sat,
-            COUNT(DISTINCT CASE WHEN a.passed THEN e.trainee_id END) AS passed,
-            COUNT(DISTINCT CASE WHEN ce.status = 'issued' THEN e.trainee_id END) AS certified
-         {PLACES}"
-    );
+    let sql = format!("SELECT '' AS key, '' AS name_ar, '' AS name_en, {STEPS} {PLACES}");
     let rows: Vec<GroupRow> = in_scope(conn, &sql, scope)?;
     Ok(rows
         .into_iter()
         .next()
-        .map(|row| Counts {
-            enrolled: row.enrolled,
-            completed: row.completed,
-            sat: row.sat,
-            passed: row.passed,
-            certified: row.certified,
-        })
+        .map(|row| row.counts())
         .unwrap_or_default())
 }
 
